@@ -1,0 +1,221 @@
+package dev.salesmeter.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.salesmeter.core.Percentage;
+import dev.salesmeter.core.WorkspaceSettings;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Salesmeter's configuration: {@code config.yaml} (template: {@code config.example.yaml}), every
+ * key overridable by an environment variable named after it ({@code database.path} ↔ {@code
+ * SALESMETER_DATABASE_PATH}). Secrets never come from here, only from the environment. Every
+ * problem is reported naming the key.
+ */
+public record Config(Workspace workspace, Database database) {
+
+  /** Defaults for every workspace (a Slack team, a Discord guild, the console). */
+  public record Workspace(
+      String locale,
+      String timeZone,
+      String currency,
+      BigDecimal defaultMargin,
+      int inactivityDays,
+      int staleQuoteDays,
+      List<String> managers) {
+
+    public Workspace {
+      managers = managers == null ? List.of() : List.copyOf(managers);
+    }
+
+    /** The settings these defaults give, checked key by key. */
+    public WorkspaceSettings settings() {
+      if (!Set.of("en", "nl").contains(locale)) {
+        throw new ConfigException("workspace.locale must be en or nl, not \"" + locale + "\"");
+      }
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(timeZone);
+      } catch (DateTimeException e) {
+        throw new ConfigException(
+            "workspace.time-zone \"" + timeZone + "\" is not a time zone (e.g. Europe/Amsterdam)");
+      }
+      Currency money;
+      try {
+        money = Currency.getInstance(currency);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new ConfigException(
+            "workspace.currency \"" + currency + "\" is not an ISO 4217 code (e.g. EUR)");
+      }
+      if (defaultMargin == null
+          || defaultMargin.signum() < 0
+          || defaultMargin.compareTo(BigDecimal.valueOf(100)) > 0
+          || defaultMargin.stripTrailingZeros().scale() > 2) {
+        throw new ConfigException("workspace.default-margin must be a percentage from 0 to 100");
+      }
+      if (inactivityDays < 1) {
+        throw new ConfigException("workspace.inactivity-days must be at least 1");
+      }
+      if (staleQuoteDays < 1) {
+        throw new ConfigException("workspace.stale-quote-days must be at least 1");
+      }
+      return new WorkspaceSettings(
+          Locale.forLanguageTag(locale),
+          zone,
+          money,
+          Percentage.ofBasisPoints(defaultMargin.movePointRight(2).intValueExact()),
+          inactivityDays,
+          staleQuoteDays);
+    }
+  }
+
+  /** Where the event log lives. */
+  public record Database(Path path) {}
+
+  /** Every key with its default: the keys environment variables may override. */
+  private static final Map<String, String> DEFAULTS =
+      Map.of(
+          "workspace.locale", "en",
+          "workspace.time-zone", "Europe/Amsterdam",
+          "workspace.currency", "EUR",
+          "workspace.default-margin", "25",
+          "workspace.inactivity-days", "365",
+          "workspace.stale-quote-days", "7",
+          "workspace.managers", "",
+          "database.path", "salesmeter.db");
+
+  private static final Set<String> LIST_KEYS = Set.of("workspace.managers");
+
+  /**
+   * Reads the configuration.
+   *
+   * @param file the YAML file; when it does not exist, the defaults and environment apply
+   * @param environment the process environment (passed in, so tests need not change the real one)
+   */
+  public static Config load(Path file, Map<String, String> environment) {
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(
+                com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    DEFAULTS.forEach((key, value) -> put(tree, key, value));
+    if (Files.exists(file)) {
+      try {
+        JsonNode fromFile = yaml.readTree(file.toFile());
+        if (fromFile != null && !fromFile.isMissingNode() && !fromFile.isNull()) {
+          if (!fromFile.isObject()) {
+            throw new ConfigException(file + " must hold keys such as database.path");
+          }
+          merge(tree, (ObjectNode) fromFile, "");
+        }
+      } catch (IOException e) {
+        throw new ConfigException(file + " is not valid YAML: " + firstLine(e.getMessage()));
+      }
+    }
+    DEFAULTS
+        .keySet()
+        .forEach(
+            key -> {
+              String value = environment.get(environmentName(key));
+              if (value != null) {
+                put(tree, key, value);
+              }
+            });
+    Config config;
+    try {
+      config = yaml.treeToValue(tree, Config.class);
+    } catch (JsonMappingException e) {
+      String key =
+          e.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() == null ? "[" + ref.getIndex() + "]" : ref.getFieldName())
+              .collect(Collectors.joining("."));
+      throw new ConfigException(
+          "config key " + key + " is wrong: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException("the configuration cannot be read: " + firstLine(e.getMessage()));
+    }
+    if (config.database() == null
+        || config.database().path() == null
+        || config.database().path().toString().isBlank()) {
+      throw new ConfigException("database.path is missing: give the SQLite file to use");
+    }
+    config.workspace().settings();
+    return config;
+  }
+
+  /** {@code slack.api-url} → {@code SALESMETER_SLACK_API_URL}. */
+  public static String environmentName(String key) {
+    return "SALESMETER_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static void put(ObjectNode tree, String key, String value) {
+    String[] path = key.split("\\.");
+    ObjectNode node = tree;
+    for (int i = 0; i < path.length - 1; i++) {
+      node =
+          node.has(path[i]) && node.get(path[i]).isObject()
+              ? (ObjectNode) node.get(path[i])
+              : node.putObject(path[i]);
+    }
+    String leaf = path[path.length - 1];
+    if (LIST_KEYS.contains(key)) {
+      ArrayNode list = node.putArray(leaf);
+      Arrays.stream(value.split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(list::add);
+    } else {
+      node.put(leaf, value);
+    }
+  }
+
+  private static void merge(ObjectNode into, ObjectNode from, String prefix) {
+    from.fields()
+        .forEachRemaining(
+            entry -> {
+              String key = prefix + entry.getKey();
+              JsonNode value = entry.getValue();
+              if (value.isObject()) {
+                JsonNode existing = into.get(entry.getKey());
+                if (existing == null || !existing.isObject()) {
+                  throw new ConfigException("unknown config key " + key);
+                }
+                merge((ObjectNode) existing, (ObjectNode) value, key + ".");
+              } else {
+                if (!DEFAULTS.containsKey(key)) {
+                  throw new ConfigException("unknown config key " + key);
+                }
+                if (value.isNull()) {
+                  throw new ConfigException("config key " + key + " has no value");
+                }
+                into.set(entry.getKey(), value);
+              }
+            });
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

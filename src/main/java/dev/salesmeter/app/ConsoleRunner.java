@@ -1,0 +1,96 @@
+package dev.salesmeter.app;
+
+import dev.salesmeter.command.CommandRegistry;
+import dev.salesmeter.command.Commands;
+import dev.salesmeter.console.Console;
+import dev.salesmeter.console.InteractiveConsole;
+import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.EventLog;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
+
+/** Wires the console: configuration, database, commands, and the demo history if asked. */
+final class ConsoleRunner {
+  private ConsoleRunner() {}
+
+  static int run(ConsoleOptions options, Map<String, String> environment) {
+    Config config = Config.load(options.config, environment);
+    WorkspaceSettings settings = settings(config, options);
+    Clock clock = clock(options.now, settings.zone());
+    Path file = options.database != null ? options.database : config.database().path();
+    System.err.printf(
+        "Salesmeter console on %s (%s, %s). Type /help; one command per line.%n",
+        file, settings.locale().getLanguage(), settings.zone().getId());
+    try (Database database = Database.open(file)) {
+      EventLog log = new EventLog(database, settings);
+      log.configure(Console.WORKSPACE, settings);
+      Commands commands =
+          new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
+      Console console = new Console(commands, new HashSet<>(config.workspace().managers()));
+      if (options.demo) {
+        System.err.println(DemoHistory.fill(console, log, settings, clock));
+      }
+      if (System.console() != null) {
+        InteractiveConsole.run(console);
+      } else {
+        console.runScript(
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      }
+    }
+    return 0;
+  }
+
+  private static WorkspaceSettings settings(Config config, ConsoleOptions options) {
+    Config.Workspace defaults = config.workspace();
+    Config.Workspace chosen =
+        new Config.Workspace(
+            options.locale().orElse(defaults.locale()),
+            options.timeZone != null ? options.timeZone : defaults.timeZone(),
+            defaults.currency(),
+            defaults.defaultMargin(),
+            defaults.inactivityDays(),
+            defaults.staleQuoteDays(),
+            defaults.managers());
+    try {
+      return chosen.settings();
+    } catch (ConfigException e) {
+      throw new ConfigException(
+          e.getMessage()
+              .replace("workspace.locale", "--locale")
+              .replace("workspace.time-zone", "--timezone"));
+    }
+  }
+
+  /** A fixed clock for {@code --now} (local time in the zone unless it carries an offset). */
+  static Clock clock(String now, ZoneId zone) {
+    if (now == null) {
+      return Clock.system(zone);
+    }
+    try {
+      return Clock.fixed(OffsetDateTime.parse(now).toInstant(), zone);
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return Clock.fixed(LocalDateTime.parse(now).atZone(zone).toInstant(), zone);
+      } catch (DateTimeException e) {
+        throw new ConfigException(
+            "--now \""
+                + now
+                + "\" is not a date-time: write 2026-03-31T17:00 or 2026-03-31T15:00Z");
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.salesmeter.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The command line. With no subcommand Salesmeter starts on the configured chat platforms; with no
+ * chat tokens configured (the default), it starts the local console.
+ */
+@Command(
+    name = "salesmeter",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Sales KPIs, logged and reported from team chat.",
+    subcommands = {Main.ConsoleCommand.class})
+public final class Main implements Callable<Integer> {
+  /** The exit code for a configuration or start-up problem the user can fix. */
+  static final int CONFIG_PROBLEM = 2;
+
+  @Mixin ConsoleOptions options;
+
+  public static void main(String[] args) {
+    // The console shows replies, not log lines; a server logs every command at INFO.
+    if (System.getProperty("salesmeter.log.level") == null) {
+      System.setProperty("salesmeter.log.level", "WARN");
+    }
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parsed) -> {
+          if (exception instanceof ConfigException problem) {
+            cmd.getErr().println("salesmeter: " + problem.getMessage());
+            return CONFIG_PROBLEM;
+          }
+          throw exception;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() {
+    for (String token : new String[] {"SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"}) {
+      if (System.getenv(token) != null) {
+        System.err.println(
+            token
+                + " is set, but this version of Salesmeter has no chat adapters yet;"
+                + " starting the local console instead.");
+      }
+    }
+    return ConsoleRunner.run(options, System.getenv());
+  }
+
+  /** {@code salesmeter console}: the local console, also for scripts. */
+  @Command(
+      name = "console",
+      mixinStandardHelpOptions = true,
+      description = "Run commands typed in a terminal, or read from standard input one per line.")
+  static final class ConsoleCommand implements Callable<Integer> {
+    @Mixin ConsoleOptions options;
+
+    @Override
+    public Integer call() {
+      return ConsoleRunner.run(options, System.getenv());
+    }
+  }
+
+  /** The version in the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"salesmeter " + (version == null ? "(development)" : version)};
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.salesmeter.command;
+
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.text.Messages;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads amounts as KPIS.md lists them: {@code 4200}, {@code 4.200} and {@code 4.200,50} in a Dutch
+ * workspace, {@code 4,200.50} in an English one, {@code € 4.200}, {@code 4k}, {@code 4,5k}, {@code
+ * 1.2m}. With a k or m suffix either separator is the decimal point.
+ */
+public final class AmountParser {
+  /** What could be meant as an amount; whether it is a valid one is decided by {@link #parse}. */
+  private static final Pattern SHAPE =
+      Pattern.compile("(?i)[-+−]?(?:€|eur)?[-+−]?\\d[\\d.,]*[km]?(?:€|eur)?");
+
+  private static final Pattern CURRENCY = Pattern.compile("(?i)€|eur");
+  private static final Pattern SUFFIXED = Pattern.compile("(?i)(\\d+(?:[.,]\\d+)?)([km])");
+  private static final Pattern DUTCH = Pattern.compile("(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
+  private static final Pattern ENGLISH =
+      Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?");
+
+  private AmountParser() {}
+
+  /** Whether a word is written like an amount (it may still be refused by {@link #parse}). */
+  public static boolean looksLikeAmount(String word) {
+    return SHAPE.matcher(word).matches();
+  }
+
+  /** Whether a word is only a currency sign, as in {@code € 4.200}. */
+  public static boolean isCurrencySign(String word) {
+    return CURRENCY.matcher(word).matches();
+  }
+
+  /**
+   * The amount a word stands for, in the number format of the locale.
+   *
+   * @throws InvalidInput naming the problem: not a number, zero or negative, fractions of a cent,
+   *     or over a billion
+   */
+  public static Money parse(String word, Locale locale) {
+    String bare = CURRENCY.matcher(word.strip()).replaceAll("");
+    if (bare.startsWith("-") || bare.startsWith("−")) {
+      throw new InvalidInput("error.amountNotPositive", word);
+    }
+    if (bare.startsWith("+")) {
+      bare = bare.substring(1);
+    }
+    BigDecimal units = readUnits(bare, word, locale);
+    if (units.signum() == 0) {
+      throw new InvalidInput("error.amountNotPositive", word);
+    }
+    if (units.stripTrailingZeros().scale() > 2) {
+      throw new InvalidInput("error.amountCents", word);
+    }
+    if (units.compareTo(Money.ofCents(Money.MAX_CENTS).units()) > 0) {
+      throw new InvalidInput("error.amountTooLarge", word);
+    }
+    return Money.ofCents(units.movePointRight(2).longValueExact());
+  }
+
+  private static BigDecimal readUnits(String bare, String word, Locale locale) {
+    Matcher suffixed = SUFFIXED.matcher(bare);
+    if (suffixed.matches()) {
+      BigDecimal number = new BigDecimal(suffixed.group(1).replace(',', '.'));
+      boolean thousands = suffixed.group(2).equalsIgnoreCase("k");
+      return number.movePointRight(thousands ? 3 : 6);
+    }
+    boolean dutch = Messages.isDutch(locale);
+    Matcher matcher = (dutch ? DUTCH : ENGLISH).matcher(bare);
+    if (!matcher.matches()) {
+      throw new InvalidInput(dutch ? "error.amountFormatDutch" : "error.amountFormatEnglish", word);
+    }
+    String whole = matcher.group(1).replace(dutch ? "." : ",", "");
+    String fraction = matcher.group(2);
+    return new BigDecimal(fraction == null ? whole : whole + "." + fraction);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.salesmeter.command;
+
+import dev.salesmeter.core.EventKind;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.store.EventLog;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every command, declared once. Slack's manifest, Discord's typed commands, the console and {@code
+ * /help} all read this list, so they never drift apart.
+ */
+public final class CommandRegistry {
+  private final List<CommandSpec> commands;
+
+  /** The registry with the given commands followed by {@code /help}, which describes them all. */
+  public CommandRegistry(List<CommandSpec> commands) {
+    List<CommandSpec> all = new ArrayList<>(commands);
+    all.add(
+        new CommandSpec(
+            "help", "hulp", Syntax.COMMAND_NAME, Set.of(), Set.of(), false, false, this::help));
+    this.commands = List.copyOf(all);
+    long distinctNames = this.commands.stream().flatMap(c -> c.names().stream()).distinct().count();
+    if (distinctNames != this.commands.size() * 2L) {
+      throw new IllegalArgumentException("two commands share a name");
+    }
+  }
+
+  /** The commands that log the sales process, set targets and costs, and undo. */
+  public static List<CommandSpec> loggingCommands(EventLog log) {
+    Set<OptionKey> date = EnumSet.of(OptionKey.DATE);
+    return List.of(
+        new CommandSpec(
+            "lead",
+            "aanvraag",
+            Syntax.CUSTOMER,
+            EnumSet.of(OptionKey.DATE, OptionKey.SOURCE),
+            EnumSet.of(Flag.NEW),
+            true,
+            false,
+            new LogStepHandler(EventKind.LEAD, log)),
+        new CommandSpec(
+            "appointment",
+            "afspraak",
+            Syntax.CUSTOMER,
+            date,
+            EnumSet.of(Flag.NEW),
+            true,
+            false,
+            new LogStepHandler(EventKind.APPOINTMENT, log)),
+        new CommandSpec(
+            "quote",
+            "offerte",
+            Syntax.CUSTOMER_AMOUNT,
+            date,
+            EnumSet.of(Flag.NEW),
+            true,
+            false,
+            new LogStepHandler(EventKind.QUOTE, log)),
+        new CommandSpec(
+            "followup",
+            "opvolging",
+            Syntax.CUSTOMER,
+            date,
+            EnumSet.of(Flag.CALL, Flag.VISIT),
+            true,
+            false,
+            new LogStepHandler(EventKind.FOLLOWUP, log)),
+        new CommandSpec(
+            "sale",
+            "verkoop",
+            Syntax.CUSTOMER_AMOUNT,
+            EnumSet.of(OptionKey.DATE, OptionKey.MARGIN, OptionKey.PRODUCTS),
+            EnumSet.of(Flag.CROSS_SELL, Flag.NEW),
+            true,
+            false,
+            new LogStepHandler(EventKind.SALE, log)),
+        new CommandSpec(
+            "lost",
+            "verloren",
+            Syntax.CUSTOMER,
+            EnumSet.of(OptionKey.DATE, OptionKey.REASON),
+            Set.of(),
+            true,
+            false,
+            new LogStepHandler(EventKind.LOST, log)),
+        new CommandSpec(
+            "churn",
+            "opzegging",
+            Syntax.CUSTOMER,
+            EnumSet.of(OptionKey.DATE, OptionKey.REASON),
+            Set.of(),
+            true,
+            false,
+            new LogStepHandler(EventKind.CHURN, log)),
+        new CommandSpec(
+            "cost",
+            "kosten",
+            Syntax.LABEL_AMOUNT,
+            date,
+            Set.of(),
+            false,
+            true,
+            new CostHandler(log)),
+        new CommandSpec(
+            "target",
+            "doel",
+            Syntax.PERIOD_AMOUNT,
+            Set.of(),
+            Set.of(),
+            true,
+            true,
+            new TargetHandler(log)),
+        new CommandSpec(
+            "void",
+            "herstel",
+            Syntax.EVENT_NUMBER,
+            Set.of(),
+            Set.of(),
+            false,
+            false,
+            new VoidHandler(log)));
+  }
+
+  public List<CommandSpec> all() {
+    return commands;
+  }
+
+  /** The command a word names, in English or Dutch, with or without its slash. */
+  public Optional<CommandSpec> find(String word) {
+    return commands.stream().filter(c -> c.isCalled(word)).findFirst();
+  }
+
+  private Reply help(CommandRequest request) {
+    Messages messages = request.formats().messages();
+    Optional<String> topic = request.arguments().text();
+    if (topic.isPresent()) {
+      CommandSpec spec =
+          find(topic.get())
+              .orElseThrow(() -> new InvalidInput("error.unknownCommand", topic.get()));
+      return Reply.privately(describe(spec, messages, true));
+    }
+    String list =
+        commands.stream()
+            .filter(c -> !c.managersOnly() || request.user().manager())
+            .map(c -> describe(c, messages, false))
+            .collect(Collectors.joining("\n"));
+    return Reply.privately(
+        messages.get("help.intro") + "\n" + list + "\n" + messages.get("help.more"));
+  }
+
+  private static String describe(CommandSpec spec, Messages messages, boolean detailed) {
+    String names = "/" + spec.name() + " (/" + spec.dutchName() + ")";
+    String line = names + " — " + messages.get(spec.helpKey("summary"));
+    if (!detailed) {
+      return line;
+    }
+    StringBuilder text = new StringBuilder(line);
+    text.append('\n').append(messages.get("help.usage", messages.get(spec.helpKey("usage"))));
+    text.append('\n').append(messages.get("help.example", messages.get(spec.helpKey("example"))));
+    if (spec.managersOnly()) {
+      text.append('\n').append(messages.get("help.managersOnly"));
+    }
+    return text.toString();
+  }
+}

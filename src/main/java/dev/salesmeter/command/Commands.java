@@ -1,0 +1,115 @@
+package dev.salesmeter.command;
+
+import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.store.EventLog;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands for every adapter: finds the command, checks the user's role, reads the arguments,
+ * calls the handler, and turns every failure into a reply. Input errors become ephemeral messages
+ * with an example; anything unexpected becomes "something went wrong (ref …)" and a log line with
+ * the cause, so no stack trace ever reaches a chat.
+ */
+public final class Commands {
+  private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+  private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CommandRegistry registry;
+  private final EventLog log;
+  private final Clock clock;
+
+  public Commands(CommandRegistry registry, EventLog log, Clock clock) {
+    this.registry = registry;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  public CommandRegistry registry() {
+    return registry;
+  }
+
+  /** Handles a command given as text (Slack, the console). */
+  public Reply handle(CommandInput input) {
+    long started = System.nanoTime();
+    String outcome = "ok";
+    Messages messages = Messages.of(Locale.ENGLISH);
+    Optional<CommandSpec> spec = registry.find(input.command());
+    try {
+      WorkspaceSettings settings = log.settings(input.workspace());
+      messages = Messages.of(settings.locale());
+      if (spec.isEmpty()) {
+        outcome = "unknown-command";
+        return Reply.privately(
+            messages.get("error.unknownCommand", input.command().replaceFirst("^/", "")));
+      }
+      if (spec.get().managersOnly() && !input.user().manager()) {
+        outcome = "refused";
+        return Reply.privately(messages.get("error.managersOnly", spec.get().name()));
+      }
+      try {
+        Instant now = clock.instant();
+        CommandArguments arguments =
+            new TextArguments(settings.locale(), settings.zone(), now)
+                .parse(spec.get(), input.text());
+        return spec.get()
+            .handler()
+            .handle(
+                new CommandRequest(
+                    input.workspace(),
+                    settings,
+                    input.user(),
+                    input.channel(),
+                    input.interactionId(),
+                    spec.get(),
+                    arguments,
+                    now));
+      } catch (InvalidInput invalid) {
+        outcome = "invalid:" + invalid.key();
+        return Reply.privately(explain(invalid, spec.get(), messages));
+      }
+    } catch (RuntimeException unexpected) {
+      String ref = newRef();
+      outcome = "error:" + ref;
+      LOG.error(
+          "ref {}: {} failed in workspace {}", ref, input.command(), input.workspace(), unexpected);
+      return Reply.privately(messages.get("error.unexpected", ref));
+    } finally {
+      LOG.info(
+          "workspace={} command={} ms={} outcome={}",
+          input.workspace(),
+          spec.map(CommandSpec::name).orElse("?"),
+          (System.nanoTime() - started) / 1_000_000,
+          outcome);
+    }
+  }
+
+  /** The problem in words, then the command's example. */
+  static String explain(InvalidInput invalid, CommandSpec spec, Messages messages) {
+    Object[] args =
+        Arrays.stream(invalid.args())
+            .map(arg -> arg instanceof Term term ? messages.get(term.key()) : arg)
+            .toArray();
+    String problem = messages.get(invalid.key(), args);
+    if (invalid.key().equals("error.didYouMean")) {
+      return problem;
+    }
+    return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
+  }
+
+  private static String newRef() {
+    char[] ref = new char[6];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = REF_ALPHABET.charAt(RANDOM.nextInt(REF_ALPHABET.length()));
+    }
+    return new String(ref);
+  }
+}

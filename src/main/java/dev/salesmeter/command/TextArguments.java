@@ -1,0 +1,236 @@
+package dev.salesmeter.command;
+
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.RepMention;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the words after a command with the grammar of COMMANDS.md: options and the rep first, then
+ * flags at the end, then the amount (the last word that reads as one), then the rest.
+ */
+public final class TextArguments {
+  private static final Pattern OPTION = Pattern.compile("(\\p{L}+):(.*)", Pattern.DOTALL);
+  private static final Pattern SLACK_MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|([^>]*))?>");
+  private static final Pattern EVENT_NUMBER = Pattern.compile("#?(\\d{1,12})");
+
+  private final Locale locale;
+  private final ZoneId zone;
+  private final Instant now;
+
+  /**
+   * @param locale the workspace's locale, which decides how {@code 4.200} reads
+   * @param zone the workspace's time zone, for dates and periods
+   * @param now the time of the request
+   */
+  public TextArguments(Locale locale, ZoneId zone, Instant now) {
+    this.locale = locale;
+    this.zone = zone;
+    this.now = now;
+  }
+
+  public CommandArguments parse(CommandSpec spec, String line) {
+    List<Token> words = new ArrayList<>();
+    Map<OptionKey, String> options = new EnumMap<>(OptionKey.class);
+    Optional<RepMention> rep = Optional.empty();
+    for (Token token : Tokenizer.tokenize(line)) {
+      Optional<RepMention> mention = mention(token);
+      Matcher option = OPTION.matcher(token.raw());
+      if (mention.isPresent()) {
+        if (!spec.takesRep()) {
+          throw new InvalidInput("error.repNotTaken", spec.name());
+        }
+        if (rep.isPresent()) {
+          throw new InvalidInput("error.repTwice");
+        }
+        rep = mention;
+      } else if (!token.quoted() && option.matches()) {
+        readOption(spec, option.group(1), token, options);
+      } else {
+        words.add(token);
+      }
+    }
+    Set<Flag> flags = takeFlags(spec, words);
+    Optional<Money> amount = Optional.empty();
+    Optional<Period> period = Optional.empty();
+    Optional<String> text = Optional.empty();
+    Optional<Long> eventNumber = Optional.empty();
+    switch (spec.syntax()) {
+      case CUSTOMER -> text = Optional.of(TextValues.name(join(words), Term.CUSTOMER));
+      case CUSTOMER_AMOUNT -> {
+        amount = Optional.of(takeAmount(words));
+        text = Optional.of(TextValues.name(join(words), Term.CUSTOMER));
+      }
+      case LABEL_AMOUNT -> {
+        amount = Optional.of(takeAmount(words));
+        text =
+            words.isEmpty()
+                ? Optional.empty()
+                : Optional.of(TextValues.name(join(words), Term.LABEL));
+      }
+      case PERIOD_AMOUNT -> {
+        var periodAndAmount = periodAndAmount(words);
+        period = Optional.of(periodAndAmount.period());
+        amount = Optional.of(periodAndAmount.amount());
+      }
+      case EVENT_NUMBER -> eventNumber = eventNumber(words);
+      case COMMAND_NAME -> text = words.isEmpty() ? Optional.empty() : Optional.of(single(words));
+    }
+    return new CommandArguments(
+        text,
+        amount,
+        period,
+        rep,
+        Optional.ofNullable(options.get(OptionKey.DATE)).map(v -> DateParser.parse(v, zone, now)),
+        Optional.ofNullable(options.get(OptionKey.MARGIN)).map(TextValues::margin),
+        Optional.ofNullable(options.get(OptionKey.SOURCE))
+            .map(v -> TextValues.name(v, Term.SOURCE)),
+        Optional.ofNullable(options.get(OptionKey.REASON))
+            .map(v -> TextValues.name(v, Term.REASON)),
+        Optional.ofNullable(options.get(OptionKey.PRODUCTS))
+            .map(TextValues::products)
+            .orElse(List.of()),
+        flags,
+        eventNumber);
+  }
+
+  private static Optional<RepMention> mention(Token token) {
+    Matcher slack = SLACK_MENTION.matcher(token.raw());
+    if (slack.matches()) {
+      String name =
+          slack.group(2) == null || slack.group(2).isBlank() ? slack.group(1) : slack.group(2);
+      return Optional.of(new RepMention(Optional.of(slack.group(1)), name));
+    }
+    if (!token.quoted() && token.raw().startsWith("@")) {
+      String name = token.value().substring(1);
+      return Optional.of(RepMention.byName(TextValues.name(name, Term.REP)));
+    }
+    return Optional.empty();
+  }
+
+  private static void readOption(
+      CommandSpec spec, String key, Token token, Map<OptionKey, String> options) {
+    OptionKey option =
+        OptionKey.fromKey(key)
+            .filter(spec.options()::contains)
+            .orElseThrow(
+                () -> new InvalidInput("error.unknownOption", key, spec.name(), optionList(spec)));
+    String value = token.value().substring(token.value().indexOf(':') + 1);
+    if (value.isBlank()) {
+      throw new InvalidInput("error.optionEmpty", key);
+    }
+    if (options.put(option, value) != null) {
+      throw new InvalidInput("error.optionTwice", key);
+    }
+  }
+
+  private static String optionList(CommandSpec spec) {
+    return spec.options().isEmpty()
+        ? "—"
+        : spec.options().stream()
+            .sorted()
+            .map(o -> o.english() + ":")
+            .reduce((a, b) -> a + ", " + b)
+            .orElseThrow();
+  }
+
+  /** Flags are words at the end; a known flag word that this command does not take is an error. */
+  private static Set<Flag> takeFlags(CommandSpec spec, List<Token> words) {
+    Set<Flag> flags = EnumSet.noneOf(Flag.class);
+    while (!words.isEmpty()) {
+      Token last = words.get(words.size() - 1);
+      Optional<Flag> flag = last.quoted() ? Optional.empty() : Flag.fromWord(last.value());
+      if (flag.isEmpty()) {
+        break;
+      }
+      if (!spec.flags().contains(flag.get())) {
+        throw new InvalidInput("error.flagNotTaken", last.value(), spec.name());
+      }
+      flags.add(flag.get());
+      words.remove(words.size() - 1);
+    }
+    return flags;
+  }
+
+  /** Removes the amount (and a currency sign before it) from the words and returns it. */
+  private Money takeAmount(List<Token> words) {
+    int at = -1;
+    for (int i = words.size() - 1; i >= 0; i--) {
+      if (!words.get(i).quoted() && AmountParser.looksLikeAmount(words.get(i).value())) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      throw new InvalidInput("error.amountMissing");
+    }
+    if (at < words.size() - 1) {
+      throw new InvalidInput("error.unexpectedAfterAmount", words.get(at + 1).value());
+    }
+    Money amount = AmountParser.parse(words.get(at).value(), locale);
+    words.remove(at);
+    if (at > 0
+        && !words.get(at - 1).quoted()
+        && AmountParser.isCurrencySign(words.get(at - 1).value())) {
+      words.remove(at - 1);
+    }
+    return amount;
+  }
+
+  private record PeriodAndAmount(Period period, Money amount) {}
+
+  /** The amount may come first ({@code 50k Q2 2026}) or last ({@code Q2 2026 50k}). */
+  private PeriodAndAmount periodAndAmount(List<Token> words) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    if (words.size() > 1
+        && !words.get(0).quoted()
+        && AmountParser.looksLikeAmount(words.get(0).value())) {
+      try {
+        Period period = PeriodParser.parse(join(words.subList(1, words.size())), today);
+        return new PeriodAndAmount(period, AmountParser.parse(words.get(0).value(), locale));
+      } catch (InvalidInput notThisWay) {
+        // Not "amount period": read it as "period amount" below, which reports its own errors.
+      }
+    }
+    Money amount = takeAmount(words);
+    if (words.isEmpty()) {
+      throw new InvalidInput("error.periodMissing");
+    }
+    return new PeriodAndAmount(PeriodParser.parse(join(words), today), amount);
+  }
+
+  private static Optional<Long> eventNumber(List<Token> words) {
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    String word = single(words);
+    Matcher matcher = EVENT_NUMBER.matcher(word);
+    if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+      throw new InvalidInput("error.eventNumberInvalid", word);
+    }
+    return Optional.of(Long.parseLong(matcher.group(1)));
+  }
+
+  private static String single(List<Token> words) {
+    if (words.size() > 1) {
+      throw new InvalidInput("error.unexpectedWord", words.get(1).value());
+    }
+    return words.get(0).value();
+  }
+
+  private static String join(List<Token> words) {
+    return String.join(" ", words.stream().map(Token::value).toList());
+  }
+}

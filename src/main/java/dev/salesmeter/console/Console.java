@@ -1,0 +1,82 @@
+package dev.salesmeter.console;
+
+import dev.salesmeter.command.CommandInput;
+import dev.salesmeter.command.Commands;
+import dev.salesmeter.command.Reply;
+import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.WorkspaceId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs console lines as commands. A line {@code @anna /sale Acme 300} runs as the user anna (a rep,
+ * unless configured as a manager); any other line runs as the console's own user, a manager. Each
+ * reply is printed followed by a blank line. Lines starting with {@code #} are comments.
+ */
+public final class Console {
+  /** The console's workspace key. */
+  public static final WorkspaceId WORKSPACE = new WorkspaceId("console");
+
+  /** The console's own user, a manager. */
+  public static final String OWN_USER = "manager";
+
+  private final Commands commands;
+  private final Set<String> managers;
+
+  /**
+   * @param managers the names of console users who are managers besides the console's own user
+   */
+  public Console(Commands commands, Set<String> managers) {
+    this.commands = commands;
+    this.managers = managers.stream().map(CustomerName::fold).collect(Collectors.toSet());
+  }
+
+  /** Runs one line and returns the reply, or nothing for a blank line or a comment. */
+  public java.util.Optional<Reply> run(String line) {
+    String text = line.strip();
+    if (text.isEmpty() || text.startsWith("#")) {
+      return java.util.Optional.empty();
+    }
+    Actor user = new Actor(OWN_USER, OWN_USER, true);
+    if (text.startsWith("@")) {
+      int space = text.indexOf(' ');
+      String name = space < 0 ? text.substring(1) : text.substring(1, space);
+      String key = CustomerName.fold(name);
+      user = new Actor(key, name, managers.contains(key));
+      text = space < 0 ? "" : text.substring(space + 1).strip();
+    }
+    int space = text.indexOf(' ');
+    String command = space < 0 ? text : text.substring(0, space);
+    String arguments = space < 0 ? "" : text.substring(space + 1);
+    return java.util.Optional.of(
+        commands.handle(
+            new CommandInput(
+                WORKSPACE, user, "console", "console-" + UUID.randomUUID(), command, arguments)));
+  }
+
+  /** Runs every line of a script and prints each reply followed by a blank line. */
+  public void runScript(BufferedReader in, PrintWriter out) {
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        run(line).ifPresent(reply -> print(reply, out));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints a reply as the console shows it. */
+  public static void print(Reply reply, PrintWriter out) {
+    reply.title().ifPresent(out::println);
+    out.println(reply.text());
+    reply.fields().forEach(field -> out.println("  " + field.label() + ": " + field.value()));
+    out.println();
+    out.flush();
+  }
+}

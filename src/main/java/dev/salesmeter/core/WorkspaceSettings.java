@@ -1,0 +1,47 @@
+package dev.salesmeter.core;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How one workspace reads and shows numbers and dates, and the defaults its figures use.
+ *
+ * @param locale language of replies and the number format (English or Dutch)
+ * @param zone time zone in which days, weeks and months begin
+ * @param currency currency of every amount
+ * @param defaultMargin margin assumed for sales logged without one
+ * @param inactivityDays days after a customer's last sale before they count as silently churned
+ * @param staleQuoteDays days without a follow-up after which an open quote is stale
+ */
+public record WorkspaceSettings(
+    Locale locale,
+    ZoneId zone,
+    Currency currency,
+    Percentage defaultMargin,
+    int inactivityDays,
+    int staleQuoteDays) {
+
+  public static final WorkspaceSettings DEFAULTS =
+      new WorkspaceSettings(
+          Locale.ENGLISH,
+          ZoneId.of("Europe/Amsterdam"),
+          Currency.getInstance("EUR"),
+          Percentage.ofBasisPoints(2500),
+          365,
+          7);
+
+  public WorkspaceSettings {
+    Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(defaultMargin, "defaultMargin");
+    if (inactivityDays < 1) {
+      throw new IllegalArgumentException("inactivityDays must be at least 1");
+    }
+    if (staleQuoteDays < 1) {
+      throw new IllegalArgumentException("staleQuoteDays must be at least 1");
+    }
+  }
+}

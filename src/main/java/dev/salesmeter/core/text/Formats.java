@@ -1,0 +1,143 @@
+package dev.salesmeter.core.text;
+
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.Percentage;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.WorkspaceSettings;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/**
+ * How a workspace writes money, percentages, dates and periods: "€ 4.200,50" in Dutch, "€4,200.50"
+ * in English. Non-breaking spaces from the JDK's locale data become plain spaces, so that text
+ * copied from chat into a spreadsheet or a test reads the same.
+ */
+public final class Formats {
+  private final Locale locale;
+  private final WorkspaceSettings settings;
+  private final Messages messages;
+  private final DateTimeFormatter date;
+  private final DateTimeFormatter dayAndMonth;
+  private final DateTimeFormatter time;
+
+  public Formats(WorkspaceSettings settings) {
+    this.settings = settings;
+    this.messages = Messages.of(settings.locale());
+    this.locale = messages.locale();
+    this.date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+    this.dayAndMonth = DateTimeFormatter.ofPattern("d MMM", locale);
+    this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  public String money(Money money) {
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    format.setCurrency(settings.currency());
+    boolean whole = money.cents() % 100 == 0;
+    format.setMinimumFractionDigits(whole ? 0 : 2);
+    format.setMaximumFractionDigits(2);
+    return plainSpaces(format.format(money.units()));
+  }
+
+  /** A percentage such as 27.5% ("27,5%" in Dutch), with at most one decimal. */
+  public String percentage(Percentage percentage) {
+    return percent(BigDecimal.valueOf(percentage.basisPoints(), 2));
+  }
+
+  /** A number of percent (not a fraction): 27.5 is written "27.5%". */
+  public String percent(BigDecimal percent) {
+    NumberFormat format = NumberFormat.getNumberInstance(locale);
+    format.setMaximumFractionDigits(1);
+    return plainSpaces(format.format(percent)) + "%";
+  }
+
+  public String number(long number) {
+    return plainSpaces(NumberFormat.getIntegerInstance(locale).format(number));
+  }
+
+  public String date(LocalDate day) {
+    return stripDots(date.format(day));
+  }
+
+  /** The local date and time of an instant; the time is left out when it is noon exactly. */
+  public String dateTime(Instant instant) {
+    ZonedDateTime local = instant.atZone(settings.zone());
+    String day = date(local.toLocalDate());
+    return local.toLocalTime().equals(LocalTime.NOON) ? day : day + " " + time.format(local);
+  }
+
+  /** A period in words and exact dates: "March 2026 (1–31 Mar)". */
+  public String period(Period period) {
+    return periodName(period) + " (" + dateRange(period) + ")";
+  }
+
+  /** A period's name: "March 2026", "Q1 2026", "week 12, 2026", "2025". */
+  public String periodName(Period period) {
+    LocalDate start = period.start();
+    return switch (period.unit()) {
+      case DAY -> date(start);
+      case WEEK ->
+          messages.get(
+              "period.week",
+              start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+              start.get(IsoFields.WEEK_BASED_YEAR));
+      case MONTH ->
+          capitalise(start.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale))
+              + " "
+              + start.getYear();
+      case QUARTER -> "Q" + start.get(IsoFields.QUARTER_OF_YEAR) + " " + start.getYear();
+      case YEAR -> Integer.toString(start.getYear());
+      case YEAR_TO_DATE -> messages.get("period.ytd", start.getYear());
+      case DAYS -> messages.get("period.days", period.lengthInDays());
+    };
+  }
+
+  /** "1–31 Mar", "30 Mar–5 Apr", "29 Dec 2025–4 Jan 2026". */
+  public String dateRange(Period period) {
+    LocalDate start = period.start();
+    LocalDate end = period.end();
+    if (start.equals(end)) {
+      return date(start);
+    }
+    String to =
+        stripDots(dayAndMonth.format(end))
+            + (start.getYear() == end.getYear() ? "" : " " + end.getYear());
+    String from;
+    if (start.getYear() != end.getYear()) {
+      from = date(start);
+    } else if (start.getMonth() == end.getMonth()) {
+      from = Integer.toString(start.getDayOfMonth());
+    } else {
+      from = stripDots(dayAndMonth.format(start));
+    }
+    return from + "–" + to;
+  }
+
+  private String capitalise(String word) {
+    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(locale) + word.substring(1);
+  }
+
+  /** Dutch short months come as "mrt."; in running text "2 mrt 2026" reads better. */
+  private static String stripDots(String text) {
+    return text.replace(".", "");
+  }
+
+  private static String plainSpaces(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+}

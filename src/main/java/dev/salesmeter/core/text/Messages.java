@@ -1,0 +1,55 @@
+package dev.salesmeter.core.text;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The user-facing texts of one language. Texts are {@link String#format} patterns, so Dutch may
+ * order the arguments differently ({@code %2$s ... %1$s}).
+ */
+public final class Messages {
+  /** The languages Salesmeter speaks; anything else is answered in English. */
+  public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
+
+  private static final String BUNDLE = "dev.salesmeter.core.text.messages";
+  private static final ResourceBundle.Control NO_FALLBACK_TO_SYSTEM_LOCALE =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  private Messages(Locale locale) {
+    this.locale = locale;
+    this.bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK_TO_SYSTEM_LOCALE);
+  }
+
+  public static Messages of(Locale locale) {
+    return new Messages(isDutch(locale) ? Locale.forLanguageTag("nl") : Locale.ENGLISH);
+  }
+
+  public static boolean isDutch(Locale locale) {
+    return "nl".equals(locale.getLanguage());
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The text under {@code key}, with the arguments filled in. */
+  public String get(String key, Object... args) {
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new IllegalArgumentException("no text for key " + key + " in " + locale, e);
+    }
+    return String.format(locale, pattern, args);
+  }
+
+  /** Whether a text exists under {@code key} (optional texts such as per-command notes). */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+}

@@ -1,0 +1,573 @@
+package dev.salesmeter.store;
+
+import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.EventKind;
+import dev.salesmeter.core.FollowUpKind;
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.Percentage;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.RepMention;
+import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.WorkspaceSettings;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The append-only log of sales events. Appending applies the opportunity rules of KPIS.md in the
+ * same transaction as the insert, so a logged event and the opportunity it joined or opened are
+ * never out of step. A repeated interaction id returns the event it logged the first time.
+ */
+public final class EventLog {
+  private static final Set<EventKind> NEEDS_KNOWN_CUSTOMER =
+      EnumSet.of(EventKind.FOLLOWUP, EventKind.LOST, EventKind.CHURN);
+  private static final Set<EventKind> NEEDS_OPEN_OPPORTUNITY =
+      EnumSet.of(EventKind.FOLLOWUP, EventKind.LOST);
+  private static final Set<EventKind> OPENS_WHEN_NONE_OPEN =
+      EnumSet.of(EventKind.APPOINTMENT, EventKind.QUOTE);
+
+  private static final String SELECT_EVENT =
+      """
+      SELECT e.id, e.number, e.kind, e.amount_cents, e.occurred_at, e.cross_sell, e.margin_bp,
+             e.source, e.reason, e.followup_kind, e.products, e.label, e.opportunity_id,
+             r.id AS rep_id, r.platform_user_id AS rep_pid, r.display_name AS rep_name,
+             l.id AS by_id, l.platform_user_id AS by_pid, l.display_name AS by_name,
+             c.id AS customer_id, c.name AS customer_name,
+             t.period_start, t.period_end, t.period_unit,
+             tr.id AS target_rep_id, tr.platform_user_id AS target_rep_pid,
+             tr.display_name AS target_rep_name,
+             ve.number AS voids_number,
+             EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id) AS voided,
+             (SELECT MIN(o.id) FROM events o WHERE o.opportunity_id = e.opportunity_id)
+               AS first_on_opportunity
+      FROM events e
+      JOIN reps r ON r.id = e.rep_id
+      JOIN reps l ON l.id = e.logged_by
+      LEFT JOIN customers c ON c.id = e.customer_id
+      LEFT JOIN targets t ON t.event_id = e.id
+      LEFT JOIN reps tr ON tr.id = t.rep_id
+      LEFT JOIN events ve ON ve.id = e.voids_event_id
+      WHERE e.workspace_id = :ws
+      """;
+
+  /** Opportunities of a customer that have a live event and no live sale or lost event. */
+  private static final String LATEST_OPEN_OPPORTUNITY =
+      """
+      SELECT o.id FROM opportunities o
+      WHERE o.workspace_id = :ws AND o.customer_id = :customer
+        AND EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = o.id)
+        AND NOT EXISTS (SELECT 1 FROM live_events e
+                        WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost'))
+      ORDER BY o.opened_at DESC, o.id DESC
+      LIMIT 1
+      """;
+
+  private final Jdbi jdbi;
+  private final WorkspaceSettings defaults;
+
+  /**
+   * @param defaults the settings a workspace gets when it is first seen
+   */
+  public EventLog(Database database, WorkspaceSettings defaults) {
+    this.jdbi = database.jdbi();
+    this.defaults = defaults;
+  }
+
+  /** The workspace's settings; a workspace seen for the first time gets the defaults. */
+  public WorkspaceSettings settings(WorkspaceId workspace) {
+    return jdbi.withHandle(
+        handle -> {
+          Optional<WorkspaceSettings> known = readSettings(handle, workspace);
+          if (known.isPresent()) {
+            return known.get();
+          }
+          writeSettings(handle, workspace, defaults, false);
+          return readSettings(handle, workspace).orElseThrow();
+        });
+  }
+
+  /** Sets a workspace's settings, creating the workspace if it is new. */
+  public void configure(WorkspaceId workspace, WorkspaceSettings settings) {
+    jdbi.useHandle(handle -> writeSettings(handle, workspace, settings, true));
+  }
+
+  private static Optional<WorkspaceSettings> readSettings(Handle handle, WorkspaceId workspace) {
+    return handle
+        .createQuery(
+            "SELECT locale, time_zone, currency, default_margin_bp, inactivity_days,"
+                + " stale_quote_days FROM workspaces WHERE id = :ws")
+        .bind("ws", workspace.value())
+        .map(
+            (rs, ctx) ->
+                new WorkspaceSettings(
+                    Locale.forLanguageTag(rs.getString("locale")),
+                    ZoneId.of(rs.getString("time_zone")),
+                    Currency.getInstance(rs.getString("currency")),
+                    Percentage.ofBasisPoints(rs.getInt("default_margin_bp")),
+                    rs.getInt("inactivity_days"),
+                    rs.getInt("stale_quote_days")))
+        .findOne();
+  }
+
+  private static void writeSettings(
+      Handle handle, WorkspaceId workspace, WorkspaceSettings settings, boolean replace) {
+    String onConflict =
+        replace
+            ? " ON CONFLICT (id) DO UPDATE SET locale = excluded.locale,"
+                + " time_zone = excluded.time_zone, currency = excluded.currency,"
+                + " default_margin_bp = excluded.default_margin_bp,"
+                + " inactivity_days = excluded.inactivity_days,"
+                + " stale_quote_days = excluded.stale_quote_days"
+            : " ON CONFLICT (id) DO NOTHING";
+    handle
+        .createUpdate(
+            "INSERT INTO workspaces (id, locale, time_zone, currency, default_margin_bp,"
+                + " inactivity_days, stale_quote_days, created_at) VALUES (:ws, :locale, :zone,"
+                + " :currency, :margin, :inactivity, :stale, :now)"
+                + onConflict)
+        .bind("ws", workspace.value())
+        .bind("locale", settings.locale().toLanguageTag())
+        .bind("zone", settings.zone().getId())
+        .bind("currency", settings.currency().getCurrencyCode())
+        .bind("margin", settings.defaultMargin().basisPoints())
+        .bind("inactivity", settings.inactivityDays())
+        .bind("stale", settings.staleQuoteDays())
+        .bind("now", System.currentTimeMillis())
+        .execute();
+  }
+
+  /** The customer whose name matches exactly (by {@link CustomerName#key}). */
+  public Optional<Customer> customer(WorkspaceId workspace, String name) {
+    return jdbi.withHandle(handle -> findCustomer(handle, workspace, CustomerName.key(name)));
+  }
+
+  /** Every customer of the workspace, for fuzzy matching when an exact look-up misses. */
+  public List<Customer> customers(WorkspaceId workspace) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT id, name FROM customers WHERE workspace_id = :ws ORDER BY id")
+                .bind("ws", workspace.value())
+                .map((rs, ctx) -> new Customer(rs.getLong("id"), rs.getString("name")))
+                .list());
+  }
+
+  /** The rep a mention names, if the workspace knows them. */
+  public Optional<Rep> rep(WorkspaceId workspace, RepMention mention) {
+    return jdbi.withHandle(handle -> findRep(handle, workspace, mention));
+  }
+
+  /** The event with this number in the workspace. */
+  public Optional<LoggedEvent> event(WorkspaceId workspace, long number) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(SELECT_EVENT + " AND e.number = :number")
+                .bind("ws", workspace.value())
+                .bind("number", number)
+                .map(EventLog::mapEvent)
+                .findOne());
+  }
+
+  /** The latest event the user typed that still counts (not voided, not itself a void). */
+  public Optional<LoggedEvent> lastCountingEventLoggedBy(WorkspaceId workspace, RepMention user) {
+    return jdbi.withHandle(
+        handle ->
+            findRep(handle, workspace, user)
+                .flatMap(
+                    rep ->
+                        handle
+                            .createQuery(
+                                SELECT_EVENT
+                                    + " AND e.logged_by = :rep AND e.kind <> 'void'"
+                                    + " AND NOT EXISTS (SELECT 1 FROM events v"
+                                    + " WHERE v.voids_event_id = e.id)"
+                                    + " ORDER BY e.id DESC LIMIT 1")
+                            .bind("ws", workspace.value())
+                            .bind("rep", rep.id())
+                            .map(EventLog::mapEvent)
+                            .findOne()));
+  }
+
+  /** The event an interaction logged, if it logged one. */
+  public Optional<LoggedEvent> loggedBy(WorkspaceId workspace, String interactionId) {
+    return jdbi.withHandle(
+        handle -> byInteraction(handle, workspace, interactionId).map(LoggedEvent::asRepeated));
+  }
+
+  /** How many events (voids included) the workspace has logged. */
+  public long eventCount(WorkspaceId workspace) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT COUNT(*) FROM events WHERE workspace_id = :ws")
+                .bind("ws", workspace.value())
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Appends an event, applying the opportunity rules in the same transaction. */
+  public AppendResult append(NewEvent event) {
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<LoggedEvent> earlier =
+              byInteraction(handle, event.workspace(), event.interactionId());
+          if (earlier.isPresent()) {
+            return new AppendResult.Logged(earlier.get().asRepeated());
+          }
+          String ws = event.workspace().value();
+          Optional<Long> customerId = Optional.empty();
+          Optional<Long> opportunityId = Optional.empty();
+          Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
+          Rep loggedBy = findOrCreateRep(handle, event.workspace(), event.loggedBy());
+          if (event.customerName().isPresent()) {
+            String name = event.customerName().get();
+            Optional<Customer> known =
+                findCustomer(handle, event.workspace(), CustomerName.key(name));
+            if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
+              return new AppendResult.UnknownCustomer(name);
+            }
+            Customer customer =
+                known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, event));
+            customerId = Optional.of(customer.id());
+            Optional<Long> open = latestOpenOpportunity(handle, ws, customer.id());
+            if (event.kind() == EventKind.LEAD
+                || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
+              opportunityId = Optional.of(insertOpportunity(handle, ws, customer, rep, event));
+            } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
+              return new AppendResult.NoOpenOpportunity(customer);
+            } else if (event.kind() != EventKind.CHURN) {
+              opportunityId = open;
+            }
+          }
+          long id = insertEvent(handle, event, rep, loggedBy, customerId, opportunityId, null);
+          if (event.target().isPresent()) {
+            insertTarget(handle, event.workspace(), id, event.target().get());
+          }
+          return new AppendResult.Logged(byId(handle, event.workspace(), id));
+        });
+  }
+
+  /**
+   * Appends a void of an earlier event, so that it no longer counts. The caller checks who may void
+   * it; the log refuses voiding twice or voiding a void.
+   */
+  public LoggedEvent appendVoid(
+      WorkspaceId workspace,
+      String interactionId,
+      RepMention by,
+      LoggedEvent voided,
+      Instant loggedAt) {
+    if (voided.kind() == EventKind.VOID) {
+      throw new IllegalArgumentException("a void cannot be voided: #" + voided.number());
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<LoggedEvent> earlier = byInteraction(handle, workspace, interactionId);
+          if (earlier.isPresent()) {
+            return earlier.get().asRepeated();
+          }
+          Rep author = findOrCreateRep(handle, workspace, by);
+          NewEvent voidEvent =
+              new NewEvent(
+                  workspace,
+                  interactionId,
+                  EventKind.VOID,
+                  by,
+                  by,
+                  Optional.empty(),
+                  Optional.empty(),
+                  loggedAt,
+                  loggedAt,
+                  EventDetails.NONE,
+                  Optional.empty());
+          long id =
+              insertEvent(
+                  handle,
+                  voidEvent,
+                  author,
+                  author,
+                  Optional.empty(),
+                  Optional.empty(),
+                  voided.id());
+          return byId(handle, workspace, id);
+        });
+  }
+
+  private Optional<LoggedEvent> byInteraction(
+      Handle handle, WorkspaceId workspace, String interactionId) {
+    return handle
+        .createQuery(SELECT_EVENT + " AND e.interaction_id = :interaction")
+        .bind("ws", workspace.value())
+        .bind("interaction", interactionId)
+        .map(EventLog::mapEvent)
+        .findOne();
+  }
+
+  private LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
+    return handle
+        .createQuery(SELECT_EVENT + " AND e.id = :id")
+        .bind("ws", workspace.value())
+        .bind("id", id)
+        .map(EventLog::mapEvent)
+        .one();
+  }
+
+  private Optional<Long> latestOpenOpportunity(Handle handle, String ws, long customerId) {
+    return handle
+        .createQuery(LATEST_OPEN_OPPORTUNITY)
+        .bind("ws", ws)
+        .bind("customer", customerId)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  private long insertOpportunity(
+      Handle handle, String ws, Customer customer, Rep rep, NewEvent event) {
+    return handle
+        .createUpdate(
+            "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
+                + " VALUES (:ws, :customer, :rep, :opened, :lead)")
+        .bind("ws", ws)
+        .bind("customer", customer.id())
+        .bind("rep", rep.id())
+        .bind("opened", event.occurredAt().toEpochMilli())
+        .bind("lead", event.kind() == EventKind.LEAD ? 1 : 0)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private long insertEvent(
+      Handle handle,
+      NewEvent event,
+      Rep rep,
+      Rep loggedBy,
+      Optional<Long> customerId,
+      Optional<Long> opportunityId,
+      Long voidsEventId) {
+    String ws = event.workspace().value();
+    long number =
+        handle
+            .createQuery("SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = :ws")
+            .bind("ws", ws)
+            .mapTo(Long.class)
+            .one();
+    EventDetails details = event.details();
+    ZoneId zone = readSettings(handle, event.workspace()).orElse(defaults).zone();
+    return handle
+        .createUpdate(
+            """
+            INSERT INTO events (workspace_id, number, interaction_id, kind, rep_id, logged_by,
+                customer_id, opportunity_id, amount_cents, occurred_at, local_date, logged_at,
+                cross_sell, margin_bp, source, reason, followup_kind, products, label,
+                voids_event_id)
+            VALUES (:ws, :number, :interaction, :kind, :rep, :loggedBy, :customer, :opportunity,
+                :amount, :occurred, :localDate, :logged, :crossSell, :margin, :source, :reason,
+                :followUp, :products, :label, :voids)
+            """)
+        .bind("ws", ws)
+        .bind("number", number)
+        .bind("interaction", event.interactionId())
+        .bind("kind", event.kind().code())
+        .bind("rep", rep.id())
+        .bind("loggedBy", loggedBy.id())
+        .bind("customer", customerId.orElse(null))
+        .bind("opportunity", opportunityId.orElse(null))
+        .bind("amount", event.amount().map(Money::cents).orElse(null))
+        .bind("occurred", event.occurredAt().toEpochMilli())
+        .bind("localDate", LocalDate.ofInstant(event.occurredAt(), zone).toString())
+        .bind("logged", event.loggedAt().toEpochMilli())
+        .bind("crossSell", details.crossSell() ? 1 : 0)
+        .bind("margin", details.margin().map(Percentage::basisPoints).orElse(null))
+        .bind("source", details.source().orElse(null))
+        .bind("reason", details.reason().orElse(null))
+        .bind("followUp", details.followUpKind().map(FollowUpKind::code).orElse(null))
+        .bind(
+            "products", details.products().isEmpty() ? null : String.join(",", details.products()))
+        .bind("label", details.label().orElse(null))
+        .bind("voids", voidsEventId)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private void insertTarget(Handle handle, WorkspaceId workspace, long eventId, TargetScope scope) {
+    Optional<Long> repId =
+        scope.rep().map(mention -> findOrCreateRep(handle, workspace, mention).id());
+    handle
+        .createUpdate(
+            "INSERT INTO targets (event_id, workspace_id, period_start, period_end, period_unit,"
+                + " rep_id) VALUES (:event, :ws, :start, :end, :unit, :rep)")
+        .bind("event", eventId)
+        .bind("ws", workspace.value())
+        .bind("start", scope.period().start().toString())
+        .bind("end", scope.period().end().toString())
+        .bind("unit", scope.period().unit().name())
+        .bind("rep", repId.orElse(null))
+        .execute();
+  }
+
+  private static Optional<Customer> findCustomer(Handle handle, WorkspaceId workspace, String key) {
+    return handle
+        .createQuery("SELECT id, name FROM customers WHERE workspace_id = :ws AND name_key = :key")
+        .bind("ws", workspace.value())
+        .bind("key", key)
+        .map((rs, ctx) -> new Customer(rs.getLong("id"), rs.getString("name")))
+        .findOne();
+  }
+
+  private static Customer insertCustomer(
+      Handle handle, WorkspaceId workspace, String name, NewEvent event) {
+    long id =
+        handle
+            .createUpdate(
+                "INSERT INTO customers (workspace_id, name, name_key, created_at)"
+                    + " VALUES (:ws, :name, :key, :now)")
+            .bind("ws", workspace.value())
+            .bind("name", name)
+            .bind("key", CustomerName.key(name))
+            .bind("now", event.loggedAt().toEpochMilli())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    return new Customer(id, name);
+  }
+
+  /**
+   * A mention with a platform id finds that user; a mention by name alone finds the rep of that
+   * name, or creates one keyed by the name (the console's users are their names).
+   */
+  private static Optional<Rep> findRep(Handle handle, WorkspaceId workspace, RepMention mention) {
+    String sql =
+        mention.platformUserId().isPresent()
+            ? "SELECT id, platform_user_id, display_name FROM reps"
+                + " WHERE workspace_id = :ws AND platform_user_id = :pid"
+            : "SELECT id, platform_user_id, display_name FROM reps"
+                + " WHERE workspace_id = :ws AND (name_key = :key OR platform_user_id = :key)"
+                + " ORDER BY id LIMIT 1";
+    return handle
+        .createQuery(sql)
+        .bind("ws", workspace.value())
+        .bind("pid", mention.platformUserId().orElse(null))
+        .bind("key", CustomerName.fold(mention.displayName()))
+        .map(
+            (rs, ctx) ->
+                new Rep(
+                    rs.getLong("id"),
+                    rs.getString("platform_user_id"),
+                    rs.getString("display_name")))
+        .findOne();
+  }
+
+  private static Rep findOrCreateRep(Handle handle, WorkspaceId workspace, RepMention mention) {
+    return findRep(handle, workspace, mention)
+        .orElseGet(
+            () -> {
+              String key = CustomerName.fold(mention.displayName());
+              String platformUserId = mention.platformUserId().orElse(key);
+              long id =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO reps (workspace_id, platform_user_id, display_name,"
+                              + " name_key, created_at) VALUES (:ws, :pid, :name, :key, :now)")
+                      .bind("ws", workspace.value())
+                      .bind("pid", platformUserId)
+                      .bind("name", mention.displayName())
+                      .bind("key", key)
+                      .bind("now", System.currentTimeMillis())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              return new Rep(id, platformUserId, mention.displayName());
+            });
+  }
+
+  private static LoggedEvent mapEvent(ResultSet rs, StatementContext ctx) throws SQLException {
+    EventKind kind = EventKind.fromCode(rs.getString("kind"));
+    long id = rs.getLong("id");
+    long opportunityId = rs.getLong("opportunity_id");
+    boolean onOpportunity = !rs.wasNull();
+    OpportunityLink link;
+    if (onOpportunity) {
+      link =
+          rs.getLong("first_on_opportunity") == id
+              ? OpportunityLink.OPENED
+              : OpportunityLink.JOINED;
+    } else {
+      link = kind == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
+    }
+    String products = rs.getString("products");
+    EventDetails details =
+        new EventDetails(
+            rs.getInt("cross_sell") == 1,
+            optionalInt(rs, "margin_bp").map(Percentage::ofBasisPoints),
+            Optional.ofNullable(rs.getString("source")),
+            Optional.ofNullable(rs.getString("reason")),
+            Optional.ofNullable(rs.getString("followup_kind"))
+                .map(code -> FollowUpKind.valueOf(code.toUpperCase(Locale.ROOT))),
+            products == null ? List.of() : Arrays.asList(products.split(",")),
+            Optional.ofNullable(rs.getString("label")));
+    String periodStart = rs.getString("period_start");
+    Optional<Period> target =
+        periodStart == null
+            ? Optional.empty()
+            : Optional.of(
+                new Period(
+                    LocalDate.parse(periodStart),
+                    LocalDate.parse(rs.getString("period_end")),
+                    Period.Unit.valueOf(rs.getString("period_unit"))));
+    Optional<Long> targetRepId = optionalLong(rs, "target_rep_id");
+    Optional<Rep> targetRep =
+        targetRepId.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Rep(
+                    targetRepId.get(),
+                    rs.getString("target_rep_pid"),
+                    rs.getString("target_rep_name")));
+    Optional<Long> customerId = optionalLong(rs, "customer_id");
+    Optional<Customer> customer =
+        customerId.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Customer(customerId.get(), rs.getString("customer_name")));
+    return new LoggedEvent(
+        id,
+        rs.getLong("number"),
+        kind,
+        new Rep(rs.getLong("rep_id"), rs.getString("rep_pid"), rs.getString("rep_name")),
+        new Rep(rs.getLong("by_id"), rs.getString("by_pid"), rs.getString("by_name")),
+        customer,
+        optionalLong(rs, "amount_cents").map(Money::ofCents),
+        Instant.ofEpochMilli(rs.getLong("occurred_at")),
+        link,
+        details,
+        target,
+        targetRep,
+        optionalLong(rs, "voids_number"),
+        rs.getInt("voided") == 1,
+        false);
+  }
+
+  private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(value);
+  }
+}
