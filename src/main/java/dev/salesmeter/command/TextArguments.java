@@ -191,24 +191,44 @@ public final class TextArguments {
 
   private record PeriodAndAmount(Period period, Money amount) {}
 
-  /** The amount may come first ({@code 50k Q2 2026}) or last ({@code Q2 2026 50k}). */
+  /**
+   * The amount may come first ({@code 50k Q2 2026}) or last ({@code Q2 2026 50k}). When neither
+   * reading works, the error of the amount-first reading is the helpful one if it applied.
+   */
   private PeriodAndAmount periodAndAmount(List<Token> words) {
     LocalDate today = LocalDate.ofInstant(now, zone);
+    if (readsAsPeriod(words, today)) {
+      throw new InvalidInput("error.amountMissing"); // "Q2 2026" alone: 2026 is the year
+    }
+    InvalidInput amountFirstError = null;
     if (words.size() > 1
         && !words.get(0).quoted()
         && AmountParser.looksLikeAmount(words.get(0).value())) {
       try {
         Period period = PeriodParser.parse(join(words.subList(1, words.size())), today);
         return new PeriodAndAmount(period, AmountParser.parse(words.get(0).value(), locale));
-      } catch (InvalidInput notThisWay) {
-        // Not "amount period": read it as "period amount" below, which reports its own errors.
+      } catch (InvalidInput e) {
+        amountFirstError = e;
       }
     }
-    Money amount = takeAmount(words);
-    if (words.isEmpty()) {
-      throw new InvalidInput("error.periodMissing");
+    try {
+      Money amount = takeAmount(words);
+      if (words.isEmpty()) {
+        throw new InvalidInput("error.periodMissing");
+      }
+      return new PeriodAndAmount(PeriodParser.parse(join(words), today), amount);
+    } catch (InvalidInput e) {
+      throw amountFirstError != null ? amountFirstError : e;
     }
-    return new PeriodAndAmount(PeriodParser.parse(join(words), today), amount);
+  }
+
+  private static boolean readsAsPeriod(List<Token> words, LocalDate today) {
+    try {
+      PeriodParser.parse(join(words), today);
+      return true;
+    } catch (InvalidInput notAPeriod) {
+      return false;
+    }
   }
 
   private static Optional<Long> eventNumber(List<Token> words) {

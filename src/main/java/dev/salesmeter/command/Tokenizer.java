@@ -24,7 +24,7 @@ final class Tokenizer {
         quotedAtStart = false;
         i += width;
       } else if (isOpeningQuote(c)) {
-        int close = closingQuote(line, i + width);
+        int close = closingQuote(line, i + width, c);
         if (close < 0) {
           throw new InvalidInput("error.unclosedQuote");
         }
@@ -57,10 +57,18 @@ final class Tokenizer {
     return c == '"' || c == '“' || c == '„' || c == '”';
   }
 
-  private static int closingQuote(String line, int from) {
+  /**
+   * Where the quote opened at {@code from - 1} closes: a typographic “ closes only at ”, so a name
+   * may hold straight quotes inside typographic ones; the others close at " or ”.
+   */
+  private static int closingQuote(String line, int from, int opening) {
     for (int i = from; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '"' || c == '”' || c == '“') {
+      boolean closes =
+          opening == '“' || opening == '„'
+              ? c == '”' || c == '“' && opening == '„'
+              : c == '"' || c == '”';
+      if (closes) {
         return i;
       }
     }

@@ -2,6 +2,9 @@ package dev.salesmeter.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -29,6 +32,14 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed) the database file and applies any pending migrations. */
   public static Database open(Path file) {
+    try {
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the folder of " + file, e);
+    }
     HikariConfig poolConfig = new HikariConfig();
     poolConfig.setDataSource(dataSource(file));
     poolConfig.setMaximumPoolSize(POOL_SIZE);

@@ -1,0 +1,500 @@
+package dev.salesmeter.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.store.LoggedEvent;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Commands end to end: text in, reply out, on the real store in a temporary SQLite file. */
+final class CommandsTest {
+  @TempDir Path folder;
+  TestWorkspace team;
+
+  @BeforeEach
+  void open() {
+    team = TestWorkspace.english(folder);
+  }
+
+  @AfterEach
+  void close() {
+    team.close();
+  }
+
+  private LoggedEvent event(long number) {
+    return team.log().event(TestWorkspace.WORKSPACE, number).orElseThrow();
+  }
+
+  @Nested
+  @DisplayName("logging each kind of event")
+  final class Logging {
+    @Test
+    @DisplayName("a sale echoes the amount, customer and rep in the workspace's format")
+    void sale() {
+      Reply reply = team.run("@anna /sale \"Bakkerij Jansen\" 4,200.50");
+      assertThat(reply.text())
+          .isEqualTo(
+              "Sale #1 logged: €4,200.50 — Bakkerij Jansen (anna), direct sale (no open"
+                  + " opportunity). Undo: /void");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(event(1).amount().orElseThrow().cents()).isEqualTo(420_050);
+    }
+
+    @Test
+    @DisplayName("the funnel: lead, appointment, quote, follow-up and sale share one opportunity")
+    void funnel() {
+      assertThat(team.run("@anna /lead Acme source:web").text())
+          .isEqualTo("Lead #1 logged: Acme (anna), source: web. Undo: /void");
+      assertThat(team.run("@anna /appointment Acme date:yesterday").text())
+          .isEqualTo("Appointment #2 logged: Acme (anna), 30 Mar 2026. Undo: /void");
+      assertThat(team.run("@anna /quote Acme 1200").text())
+          .isEqualTo("Quote #3 logged: €1,200 — Acme (anna). Undo: /void");
+      assertThat(team.run("@anna /followup Acme visit").text())
+          .isEqualTo("Follow-up #4 logged: Acme (anna), visit. Undo: /void");
+      assertThat(
+              team.run("@anna /sale Acme 1150 cross-sell margin:30 products:oven,service").text())
+          .isEqualTo(
+              "Sale #5 logged: €1,150 — Acme (anna), cross-sell, margin 30%, products: oven,"
+                  + " service, opportunity won. Undo: /void");
+      assertThat(team.count("opportunities")).isEqualTo(1);
+      // the opportunity is won: the next sale to Acme is a direct (repeat) sale
+      assertThat(team.run("@anna /sale Acme 300").text()).contains("direct sale");
+    }
+
+    @Test
+    @DisplayName("a quote with no open opportunity opens one without a lead")
+    void quoteWithoutLead() {
+      assertThat(team.run("@bram /quote Acme 900 new").text())
+          .contains("Quote #1 logged: €900 — Acme (bram), new opportunity (no lead)");
+      assertThat(team.count("opportunities")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("lost closes the open opportunity; churn needs a known customer")
+    void lostAndChurn() {
+      team.run("@anna /lead Acme");
+      assertThat(team.run("@anna /lost Acme reason:price").text())
+          .isEqualTo(
+              "Lost #2 logged: Acme (anna), reason: price, opportunity closed as lost. Undo: /void");
+      assertThat(team.run("@anna /lost Acme").text()).startsWith("Acme has no open opportunity");
+      assertThat(team.run("@anna /churn Acme reason:moved").text())
+          .isEqualTo("Churn #3 logged: Acme (anna), reason: moved. Undo: /void");
+      assertThat(team.run("@anna /churn Zeta Corp").text())
+          .startsWith("There is no customer \"Zeta Corp\" yet");
+      assertThat(team.events()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a follow-up needs an open opportunity")
+    void followUpNeedsOpportunity() {
+      team.run("@anna /sale Acme 100");
+      Reply reply = team.run("@anna /followup Acme");
+      assertThat(reply.text()).startsWith("Acme has no open quote or opportunity to follow up");
+      assertThat(team.events()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a manager logs for a rep with @rep; the event is the rep's")
+    void managerLogsForRep() {
+      Reply reply = team.run("/sale Acme 4,5k date:yesterday @bram");
+      assertThat(reply.text())
+          .isEqualTo(
+              "Sale #1 logged: €4,500 — Acme (bram), 30 Mar 2026, direct sale (no open"
+                  + " opportunity). Undo: /void");
+      assertThat(event(1).rep().displayName()).isEqualTo("bram");
+      assertThat(event(1).loggedBy().displayName()).isEqualTo("lisa");
+    }
+
+    @Test
+    @DisplayName("a manager sets a target and logs an acquisition cost")
+    void targetAndCost() {
+      assertThat(team.run("/target 50k Q2 2026 @anna").text())
+          .isEqualTo(
+              "Target #1 logged: €50,000 revenue, Q2 2026 (1 Apr–30 Jun) — anna. Undo: /void");
+      assertThat(team.run("/target 200k 2026").text())
+          .isEqualTo("Target #2 logged: €200,000 revenue, 2026 (1 Jan–31 Dec) — team. Undo: /void");
+      assertThat(team.run("/cost \"Trade fair Utrecht\" 2500 date:2026-03-02").text())
+          .isEqualTo(
+              "Acquisition cost #3 logged: €2,500 — Trade fair Utrecht, 2 Mar 2026. Undo: /void");
+      assertThat(team.count("targets")).isEqualTo(2);
+      assertThat(team.count("acquisition_costs")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a Dutch workspace answers in Dutch with Dutch number formats")
+    void dutch() {
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      assertThat(team.run("@anna /verkoop \"Bakkerij Jansen\" 4.200,50").text())
+          .isEqualTo(
+              "Verkoop #1 vastgelegd: € 4.200,50 — Bakkerij Jansen (anna), directe verkoop (geen"
+                  + " open kans). Ongedaan maken: /herstel");
+      assertThat(team.run("@anna /aanvraag Acme bron:telefoon").text())
+          .isEqualTo(
+              "Aanvraag #2 vastgelegd: Acme (anna), bron: telefoon. Ongedaan maken: /herstel");
+      assertThat(team.run("@anna /afspraak Acme datum:gisteren").text())
+          .isEqualTo("Afspraak #3 vastgelegd: Acme (anna), 30 mrt 2026. Ongedaan maken: /herstel");
+      assertThat(team.run("/doel 50k Q2 2026").text())
+          .isEqualTo(
+              "Doel #4 vastgelegd: € 50.000 omzet, Q2 2026 (1 apr–30 jun) — team. Ongedaan maken:"
+                  + " /herstel");
+      assertThat(team.run("@anna /verkoop Acme 4.200 onzin").text())
+          .isEqualTo(
+              "Onverwacht \"onzin\" na het bedrag.\nVoorbeeld: /verkoop \"Bakkerij Jansen\" 4.200"
+                  + " kruisverkoop");
+    }
+  }
+
+  @ParameterizedTest(name = "/{0} and /{1}")
+  @CsvSource({
+    "lead, aanvraag",
+    "appointment, afspraak",
+    "quote, offerte",
+    "followup, opvolging",
+    "sale, verkoop",
+    "lost, verloren",
+    "churn, opzegging",
+    "cost, kosten",
+    "target, doel",
+    "void, herstel",
+    "help, hulp"
+  })
+  @DisplayName("every command answers to its English name and Dutch alias, any case")
+  void aliases(String english, String dutch) {
+    CommandRegistry registry = team.commands().registry();
+    CommandSpec spec = registry.find(english).orElseThrow();
+    assertThat(registry.find("/" + dutch)).contains(spec);
+    assertThat(registry.find(dutch.toUpperCase(java.util.Locale.ROOT))).contains(spec);
+    assertThat(team.run("/" + dutch).text()).doesNotStartWith("There is no command");
+  }
+
+  @Nested
+  @DisplayName("bad input gets a clear private error and stores nothing")
+  final class BadInput {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "/sale Acme                      | The amount is missing.",
+          "/sale                           | The amount is missing.",
+          "/sale 4200                      | The customer's name is missing.",
+          "/lead                           | The customer's name is missing.",
+          "/sale Acme 4200 extra           | Unexpected \"extra\" after the amount.",
+          "/sale Acme 0                    | The amount must be more than zero",
+          "/sale Acme -50                  | The amount must be more than zero",
+          "/sale Acme 4,20                 | \"4,20\" is not an amount in this workspace's format",
+          "/sale Acme twelve               | The amount is missing.",
+          "/sale Acme 1000000001           | is more than 1 billion",
+          "/sale Acme 5000m                | is more than 1 billion",
+          "/sale Acme 4.999                | has fractions of a cent",
+          "/sale Acme 4200 colour:red      | Unknown option \"colour:\" for /sale. It takes: date:, margin:, products:.",
+          "/lead Acme margin:20            | Unknown option \"margin:\" for /lead",
+          "/sale Acme 4200 date:           | The option \"date:\" needs a value.",
+          "/sale Acme 4200 date:2026-04-01 | 2026-04-01 is in the future",
+          "/sale Acme 4200 date:someday    | \"someday\" is not a date",
+          "/sale Acme 4200 date:today datum:today | The option \"datum:\" is given twice.",
+          "/sale Acme 4200 margin:120      | \"120\" is not a margin",
+          "/sale Acme 4200 margin:abc      | \"abc\" is not a margin",
+          "/sale \"Acme 4200               | A quote mark is not closed.",
+          "/sale \"\" 4200                 | The customer's name is missing.",
+          "/sale Acme 4200 @anna @bram     | Name one rep only.",
+          "/lead Acme cross-sell           | \"cross-sell\" does not apply to /lead",
+          "/followup Acme call visit       | Choose one: call or visit.",
+          "/frobnicate Acme                | There is no command /frobnicate. Type /help for the list.",
+          "/void abc                       | \"abc\" is not an event number",
+          "/void 0                         | \"0\" is not an event number",
+          "/void 1 2                       | Unexpected \"2\".",
+          "/void 99                        | There is no event #99.",
+          "/help frobnicate                | There is no command /frobnicate",
+          "/target 50k                     | The period is missing.",
+          "/target 50k next fortnight      | I don't know the period \"next fortnight\"",
+          "/target Q2 2026                 | The amount is missing.",
+          "/cost                           | The amount is missing.",
+          "/cost Ads -5                    | The amount must be more than zero",
+        })
+    @DisplayName("wrong, missing and out-of-range values")
+    void refused(String line, String expected) {
+      team.run("@anna /lead Known Customer");
+      long events = team.events();
+      long customers = team.count("customers");
+      Reply reply = team.run(line);
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(reply.text()).contains(expected);
+      assertThat(team.events()).isEqualTo(events);
+      assertThat(team.count("customers")).isEqualTo(customers);
+    }
+
+    @Test
+    @DisplayName("an error shows a valid example of the command")
+    void example() {
+      assertThat(team.run("/sale Acme").text())
+          .isEqualTo("The amount is missing.\nExample: /sale \"Bakkerij Jansen\" 4200 cross-sell");
+    }
+
+    @Test
+    @DisplayName("a customer name over 200 characters, a 10 kB paste, control characters")
+    void names() {
+      String longName = "A".repeat(201);
+      assertThat(team.run("/sale " + longName + " 10").text())
+          .startsWith("The customer's name is 201 characters long; at most 200 are allowed.");
+      String paste = "x".repeat(10_240);
+      assertThat(team.run("/lead " + paste).text()).contains("10240 characters long");
+      assertThat(team.run("/sale \"" + paste + "\" 10").text()).contains("10240 characters long");
+      assertThat(team.run("/sale Acme 10 margin:" + paste).text()).contains("is not a margin");
+      assertThat(team.run("/lead \"Evil\u0000Corp\"").text()).contains("control character");
+      assertThat(team.run("/lead \"Bell\u0007\"").text()).contains("control character");
+      assertThat(team.run("/lead \"abc\u202Edef\"").text()).contains("control character");
+      assertThat(team.run("/lead Acme source:\"a\u001bb\"").text()).contains("control character");
+      assertThat(team.events()).isZero();
+      assertThat(team.count("customers")).isZero();
+    }
+
+    @Test
+    @DisplayName("exactly 200 characters is fine, and so are 200 emoji")
+    void limitInclusive() {
+      assertThat(team.run("/lead " + "B".repeat(200)).text()).startsWith("Lead #1 logged");
+      assertThat(team.run("/lead " + "🚀".repeat(200)).text()).startsWith("Lead #2 logged");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Robert'); DROP TABLE events;--",
+        "O'Brien & Zonen",
+        "Bakkerij \"De Gouden Krakeling\"",
+        "🥐 Croissanterie 🇫🇷",
+        "Ζαχαροπλαστείο Αθήνα",
+        "北京烤鸭店",
+        "مطعم",
+        "<!channel> *bold* `code`",
+        "%s %d %n",
+        "Café 👨‍👩‍👧 Familie",
+      })
+  @DisplayName("quotes, SQL, emoji and any script are stored and shown exactly")
+  void hostileNamesStoredExactly(String name) {
+    String quoted = name.contains("\"") ? "“" + name + "”" : "\"" + name + "\"";
+    Reply reply = team.run("@anna /sale " + quoted + " 100 new");
+    assertThat(reply.text())
+        .isEqualTo(
+            "Sale #1 logged: €100 — "
+                + name
+                + " (anna), direct sale (no open opportunity). Undo: /void");
+    assertThat(event(1).customer().orElseThrow().name()).isEqualTo(name);
+    assertThat(team.count("events")).isEqualTo(1);
+  }
+
+  @Nested
+  @DisplayName("customers are matched by name")
+  final class Customers {
+    @Test
+    @DisplayName("case, accents, spaces and B.V. do not make a new customer")
+    void normalised() {
+      team.run("@anna /lead \"Café de Zwaan B.V.\"");
+      team.run("@anna /quote cafe  DE zwaan 1200");
+      team.run("@anna /sale \"CAFÉ DE ZWAAN BV\" 1200");
+      team.run("@anna /sale \"café de zwaan\" 50");
+      assertThat(team.count("customers")).isEqualTo(1);
+      assertThat(event(4).customer().orElseThrow().name()).isEqualTo("Café de Zwaan B.V.");
+    }
+
+    @Test
+    @DisplayName("a close but new name asks 'did you mean' and stores nothing")
+    void didYouMean() {
+      team.run("@anna /lead Bakkerij Jansen");
+      Reply reply = team.run("@anna /sale Bakkery Jansen 400");
+      assertThat(reply.text())
+          .isEqualTo(
+              "Did you mean Bakkerij Jansen? Nothing was logged. Repeat the command with that exact"
+                  + " name, or add \"new\" at the end to log \"Bakkery Jansen\" as a new customer:"
+                  + " /sale \"Bakkery Jansen\" … new");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.count("customers")).isEqualTo(1);
+      // confirmed as new: a second customer
+      assertThat(team.run("@anna /sale Bakkery Jansen 400 new").text())
+          .startsWith("Sale #2 logged");
+      assertThat(team.count("customers")).isEqualTo(2);
+      // the exact name is the known customer
+      team.run("@anna /sale Bakkerij Jansen 400");
+      assertThat(team.count("customers")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("short names are not fuzzy: 3M is not 3B")
+    void shortNames() {
+      team.run("/sale 3M 400");
+      assertThat(team.run("/sale 3B 400").text()).startsWith("Sale #2 logged");
+    }
+  }
+
+  @Nested
+  @DisplayName("idempotency and isolation")
+  final class Idempotency {
+    @Test
+    @DisplayName("the same interaction id twice logs once and says so")
+    void sameInteractionTwice() {
+      Reply first = team.run("@anna /sale Acme 300", "trigger-1");
+      Reply second = team.run("@anna /sale Acme 300", "trigger-1");
+      assertThat(first.text()).startsWith("Sale #1 logged");
+      assertThat(second.text())
+          .isEqualTo(
+              "Already logged (this request arrived twice): Sale #1: €300 — Acme (anna), direct"
+                  + " sale (no open opportunity).");
+      assertThat(team.events()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a repeated /void undoes once, not the event before")
+    void repeatedVoid() {
+      team.run("@anna /sale Acme 100");
+      team.run("@anna /sale Acme 200");
+      team.run("@anna /void", "void-1");
+      Reply again = team.run("@anna /void", "void-1");
+      assertThat(again.text()).startsWith("Already logged");
+      assertThat(event(1).voided()).isFalse();
+      assertThat(event(2).voided()).isTrue();
+    }
+
+    @Test
+    @DisplayName("two workspaces: own numbering, own customers, no void across")
+    void isolation() {
+      WorkspaceId other = new WorkspaceId("T-other");
+      team.run("@anna /sale Acme 100");
+      Reply there = team.run(other, "@anna /sale Acme 700", "x-1");
+      assertThat(there.text()).startsWith("Sale #1 logged: €700");
+      assertThat(team.log().customers(TestWorkspace.WORKSPACE)).hasSize(1);
+      assertThat(team.log().customers(other)).hasSize(1);
+      assertThat(team.log().eventCount(other)).isEqualTo(1);
+      // the same interaction id in another workspace is another request
+      assertThat(team.run(other, "@anna /sale Acme 700", "x-1").text())
+          .startsWith("Already logged");
+      assertThat(team.run("@anna /sale Acme 700", "x-1").text()).startsWith("Sale #2 logged");
+      team.run(other, "/void 2", "x-2");
+      assertThat(team.run(other, "/void 2", "x-3").text())
+          .isEqualTo("There is no event #2.\nExample: /void 123");
+      assertThat(event(2).voided()).isFalse();
+    }
+  }
+
+  @Nested
+  @DisplayName("voids and roles")
+  final class Voids {
+    @Test
+    @DisplayName("/void undoes the asker's last event that counts, then the one before")
+    void lastEvent() {
+      team.run("@anna /sale Acme 100");
+      team.run("@bram /sale Beta 200");
+      team.run("@anna /sale Acme 300");
+      assertThat(team.run("@anna /void").text())
+          .isEqualTo(
+              "Undone: Sale #3: €300 — Acme (anna), direct sale (no open opportunity). It no"
+                  + " longer counts (undo logged as #4).");
+      assertThat(team.run("@anna /void").text()).startsWith("Undone: Sale #1");
+      assertThat(team.run("@anna /void").text()).startsWith("You have nothing left to undo.");
+      assertThat(event(2).voided()).isFalse();
+    }
+
+    @Test
+    @DisplayName("voiding a sale reopens its opportunity (KPIS.md)")
+    void voidReopens() {
+      team.run("@anna /lead Acme");
+      team.run("@anna /quote Acme 500");
+      team.run("@anna /sale Acme 500");
+      assertThat(team.run("@anna /void").text())
+          .endsWith("The opportunity with Acme is open again.");
+      // open again: a follow-up attaches, and the next sale wins that same opportunity
+      assertThat(team.run("@anna /followup Acme").text()).startsWith("Follow-up #5 logged");
+      assertThat(team.run("@anna /sale Acme 450").text()).contains("opportunity won");
+      assertThat(team.count("opportunities")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("voiding a lost event reopens the opportunity too")
+    void voidLostReopens() {
+      team.run("@anna /lead Acme");
+      team.run("@anna /lost Acme");
+      team.run("@anna /void");
+      assertThat(team.run("@anna /lost Acme").text()).contains("opportunity closed as lost");
+    }
+
+    @Test
+    @DisplayName("a voided lead leaves no open opportunity behind")
+    void voidedLead() {
+      team.run("@anna /lead Acme");
+      team.run("@anna /void");
+      assertThat(team.run("@anna /followup Acme").text()).startsWith("Acme has no open");
+    }
+
+    @Test
+    @DisplayName("a rep may not void someone else's event; a manager may void anything")
+    void roles() {
+      team.run("@anna /sale Acme 100");
+      assertThat(team.run("@bram /void 1").text())
+          .startsWith("#1 was logged by anna: only a manager or they can undo it.");
+      assertThat(event(1).voided()).isFalse();
+      assertThat(team.run("/void 1").text()).startsWith("Undone: Sale #1");
+      assertThat(team.run("/void 1").text()).startsWith("#1 is already undone.");
+      assertThat(team.run("/void 2").text()).startsWith("#2 is itself an undo.");
+    }
+
+    @Test
+    @DisplayName("a rep may void an event a manager logged for them")
+    void voidOwnLoggedByManager() {
+      team.run("/sale Acme 100 @anna");
+      assertThat(team.run("@anna /void 1").text()).startsWith("Undone: Sale #1");
+    }
+
+    @Test
+    @DisplayName("a rep may not use manager commands or log for someone else")
+    void repLimits() {
+      assertThat(team.run("@anna /target 50k Q2 2026").text())
+          .isEqualTo("Only managers can use /target.");
+      assertThat(team.run("@anna /doel 50k Q2 2026").text())
+          .isEqualTo("Only managers can use /target.");
+      assertThat(team.run("@anna /cost Ads 500").text()).isEqualTo("Only managers can use /cost.");
+      assertThat(team.run("@anna /sale Acme 100 @bram").text())
+          .startsWith("Only managers can log for someone else.");
+      // naming oneself is fine
+      assertThat(team.run("@anna /sale Acme 100 @anna").text()).startsWith("Sale #1 logged");
+      assertThat(team.events()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("/help lists every command; a rep does not see manager commands")
+  void help() {
+    String forManager = team.run("/help").text();
+    assertThat(forManager).contains("/sale (/verkoop) — a sale was won", "/target (/doel)");
+    String forRep = team.run("@anna /hulp").text();
+    assertThat(forRep).contains("/void (/herstel)").doesNotContain("/target");
+    assertThat(team.run("/help sale").text())
+        .isEqualTo(
+            "/sale (/verkoop) — a sale was won\n"
+                + "Usage: /sale <customer> <amount> [cross-sell] [margin:27,5]"
+                + " [products:oven,service] [date:…] [@rep] [new]\n"
+                + "Example: /sale \"Bakkerij Jansen\" 4200 cross-sell");
+  }
+
+  @Test
+  @DisplayName("an unexpected failure answers with a reference, never a stack trace")
+  void unexpectedFailure() {
+    team.database().close();
+    Reply reply = team.run("@anna /sale Acme 100");
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text())
+        .matches(
+            "Something went wrong \\(ref [A-Z2-9]{6}\\)\\. Nothing was logged\\. Please try again;"
+                + " if it happens again, give your admin the ref\\.")
+        .doesNotContain("Exception", "at dev.");
+  }
+}

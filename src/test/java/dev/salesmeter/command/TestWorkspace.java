@@ -1,0 +1,111 @@
+package dev.salesmeter.command;
+
+import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.EventLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh event log in a temporary SQLite file, on the real migrations, with the real command
+ * registry and a fixed clock. {@code run("@anna /sale Acme 300")} runs a line as a rep; a line
+ * without {@code @name} runs as the manager "lisa".
+ */
+public final class TestWorkspace implements AutoCloseable {
+  public static final WorkspaceId WORKSPACE = new WorkspaceId("T-test");
+  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private final Database database;
+  private final EventLog log;
+  private final Commands commands;
+  private final Clock clock;
+
+  public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
+    this.database = Database.open(folder.resolve("salesmeter.db"));
+    WorkspaceSettings settings =
+        new WorkspaceSettings(
+            locale,
+            AMSTERDAM,
+            WorkspaceSettings.DEFAULTS.currency(),
+            WorkspaceSettings.DEFAULTS.defaultMargin(),
+            365,
+            7);
+    this.log = new EventLog(database, settings);
+    this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
+    this.commands =
+        new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
+  }
+
+  /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
+  public static TestWorkspace english(Path folder) {
+    return new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** Dutch, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
+  public static TestWorkspace dutch(Path folder) {
+    return new TestWorkspace(
+        folder, Locale.forLanguageTag("nl"), LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  public EventLog log() {
+    return log;
+  }
+
+  public Commands commands() {
+    return commands;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Runs a line as its {@code @user} (a rep) or as the manager lisa, with a new interaction id. */
+  public Reply run(String line) {
+    return run(line, UUID.randomUUID().toString());
+  }
+
+  public Reply run(String line, String interactionId) {
+    return run(WORKSPACE, line, interactionId);
+  }
+
+  public Reply run(WorkspaceId workspace, String line, String interactionId) {
+    Actor user = new Actor("lisa", "lisa", true);
+    String text = line;
+    if (text.startsWith("@")) {
+      String name = text.substring(1, text.indexOf(' '));
+      user = new Actor(name, name, false);
+      text = text.substring(text.indexOf(' ') + 1);
+    }
+    int space = text.indexOf(' ');
+    String command = space < 0 ? text : text.substring(0, space);
+    String arguments = space < 0 ? "" : text.substring(space + 1);
+    return commands.handle(
+        new CommandInput(workspace, user, "C-sales", interactionId, command, arguments));
+  }
+
+  public long events() {
+    return log.eventCount(WORKSPACE);
+  }
+
+  public long count(String table) {
+    return database
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
