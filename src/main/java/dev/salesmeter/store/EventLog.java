@@ -87,15 +87,16 @@ public final class EventLog {
 
   /** The workspace's settings; a workspace seen for the first time gets the defaults. */
   public WorkspaceSettings settings(WorkspaceId workspace) {
-    return jdbi.withHandle(
-        handle -> {
-          Optional<WorkspaceSettings> known = readSettings(handle, workspace);
-          if (known.isPresent()) {
-            return known.get();
-          }
-          writeSettings(handle, workspace, defaults, false);
-          return readSettings(handle, workspace).orElseThrow();
-        });
+    return jdbi.withHandle(handle -> settings(handle, workspace));
+  }
+
+  private WorkspaceSettings settings(Handle handle, WorkspaceId workspace) {
+    Optional<WorkspaceSettings> known = readSettings(handle, workspace);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    writeSettings(handle, workspace, defaults, false);
+    return readSettings(handle, workspace).orElseThrow();
   }
 
   /** Sets a workspace's settings, creating the workspace if it is new. */
@@ -228,6 +229,7 @@ public final class EventLog {
             return new AppendResult.Logged(earlier.get().asRepeated());
           }
           String ws = event.workspace().value();
+          ZoneId zone = settings(handle, event.workspace()).zone();
           Optional<Long> customerId = Optional.empty();
           Optional<Long> opportunityId = Optional.empty();
           Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
@@ -252,7 +254,8 @@ public final class EventLog {
               opportunityId = open;
             }
           }
-          long id = insertEvent(handle, event, rep, loggedBy, customerId, opportunityId, null);
+          long id =
+              insertEvent(handle, event, zone, rep, loggedBy, customerId, opportunityId, null);
           if (event.target().isPresent()) {
             insertTarget(handle, event.workspace(), id, event.target().get());
           }
@@ -279,6 +282,7 @@ public final class EventLog {
           if (earlier.isPresent()) {
             return earlier.get().asRepeated();
           }
+          ZoneId zone = settings(handle, workspace).zone();
           Rep author = findOrCreateRep(handle, workspace, by);
           NewEvent voidEvent =
               new NewEvent(
@@ -297,6 +301,7 @@ public final class EventLog {
               insertEvent(
                   handle,
                   voidEvent,
+                  zone,
                   author,
                   author,
                   Optional.empty(),
@@ -353,6 +358,7 @@ public final class EventLog {
   private long insertEvent(
       Handle handle,
       NewEvent event,
+      ZoneId zone,
       Rep rep,
       Rep loggedBy,
       Optional<Long> customerId,
@@ -366,7 +372,6 @@ public final class EventLog {
             .mapTo(Long.class)
             .one();
     EventDetails details = event.details();
-    ZoneId zone = readSettings(handle, event.workspace()).orElse(defaults).zone();
     return handle
         .createUpdate(
             """

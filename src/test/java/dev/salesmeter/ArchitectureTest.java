@@ -1,0 +1,98 @@
+package dev.salesmeter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DESIGN.md: each package uses only what its row of the table names. */
+final class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.salesmeter");
+  }
+
+  private static void onlyUses(String pkg, String... allowed) {
+    String[] all = new String[allowed.length + 2];
+    all[0] = "java..";
+    all[1] = "dev.salesmeter." + pkg + "..";
+    System.arraycopy(allowed, 0, all, 2, allowed.length);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.salesmeter." + pkg + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(all)
+        .because("DESIGN.md's package table says what " + pkg + " may use")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("core uses nothing but the JDK")
+  void core() {
+    onlyUses("core");
+  }
+
+  @Test
+  @DisplayName("store uses core, Jdbi, Flyway and JDBC")
+  void store() {
+    onlyUses(
+        "store",
+        "dev.salesmeter.core..",
+        "javax.sql..",
+        "org.jdbi..",
+        "org.flywaydb..",
+        "org.sqlite..",
+        "com.zaxxer.hikari..");
+  }
+
+  @Test
+  @DisplayName("command uses core, store, figure and scorecard (and fuzzy matching, logging)")
+  void command() {
+    onlyUses(
+        "command",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.figure..",
+        "dev.salesmeter.scorecard..",
+        "org.apache.commons.text..",
+        "org.slf4j..");
+  }
+
+  @Test
+  @DisplayName("the console adapter uses core, command and schedule, and its own library")
+  void console() {
+    onlyUses(
+        "console",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.command..",
+        "dev.salesmeter.schedule..",
+        "org.jline..");
+  }
+
+  @Test
+  @DisplayName("lower packages never use higher ones")
+  void noUpwardUse() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.salesmeter.core..", "dev.salesmeter.store..", "dev.salesmeter.command..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.salesmeter.app..",
+            "dev.salesmeter.console..",
+            "dev.salesmeter.slack..",
+            "dev.salesmeter.discord..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.salesmeter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesmeter.core.Percentage;
+import dev.salesmeter.core.WorkspaceSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class ConfigTest {
+  @TempDir Path folder;
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(folder.resolve("config.yaml"), yaml);
+  }
+
+  @Test
+  @DisplayName("with no file and no environment, the documented defaults apply")
+  void defaults() {
+    Config config = Config.load(folder.resolve("missing.yaml"), Map.of());
+    assertThat(config.database().path()).isEqualTo(Path.of("salesmeter.db"));
+    assertThat(config.workspace().settings()).isEqualTo(WorkspaceSettings.DEFAULTS);
+    assertThat(config.workspace().managers()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the committed config.example.yaml loads and matches the defaults")
+  void example() {
+    Config config = Config.load(Path.of("config.example.yaml"), Map.of());
+    assertThat(config.workspace().settings()).isEqualTo(WorkspaceSettings.DEFAULTS);
+    assertThat(config.database().path()).isEqualTo(Path.of("salesmeter.db"));
+  }
+
+  @Test
+  @DisplayName("the file sets keys; the environment overrides each by its SALESMETER_ name")
+  void fileThenEnvironment() throws IOException {
+    Path file =
+        write(
+            """
+            workspace:
+              locale: nl
+              time-zone: Europe/Brussels
+              default-margin: 27.5
+              managers: [lisa, mark]
+            database:
+              path: data/file.db
+            """);
+    Config config =
+        Config.load(
+            file,
+            Map.of(
+                "SALESMETER_DATABASE_PATH", "/var/lib/salesmeter/env.db",
+                "SALESMETER_WORKSPACE_STALE_QUOTE_DAYS", "10",
+                "SALESMETER_WORKSPACE_MANAGERS", "anna, bram"));
+    WorkspaceSettings settings = config.workspace().settings();
+    assertThat(settings.locale().getLanguage()).isEqualTo("nl");
+    assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+    assertThat(settings.defaultMargin()).isEqualTo(Percentage.ofBasisPoints(2750));
+    assertThat(settings.staleQuoteDays()).isEqualTo(10);
+    assertThat(config.workspace().managers()).isEqualTo(List.of("anna", "bram"));
+    assertThat(config.database().path()).isEqualTo(Path.of("/var/lib/salesmeter/env.db"));
+  }
+
+  @Test
+  @DisplayName("environment names follow the keys")
+  void environmentNames() {
+    assertThat(Config.environmentName("slack.api-url")).isEqualTo("SALESMETER_SLACK_API_URL");
+    assertThat(Config.environmentName("database.path")).isEqualTo("SALESMETER_DATABASE_PATH");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "workspace: {colour: red}                 | unknown config key workspace.colour",
+        "databse: {path: x.db}                    | unknown config key databse",
+        "workspace: {locale: de}                  | workspace.locale must be en or nl",
+        "workspace: {time-zone: Mars/Olympus}     | workspace.time-zone \"Mars/Olympus\" is not a time zone",
+        "workspace: {currency: EURO}              | workspace.currency \"EURO\" is not an ISO 4217 code",
+        "workspace: {default-margin: 120}         | workspace.default-margin must be a percentage",
+        "workspace: {inactivity-days: 0}          | workspace.inactivity-days must be at least 1",
+        "workspace: {stale-quote-days: soon}      | config key workspace.stale-quote-days is wrong",
+        "database: {path: }                       | config key database.path has no value",
+        "database: {path: ''}                     | database.path is missing",
+        "'just text'                              | must hold keys such as database.path",
+        "'workspace: [unclosed'                   | is not valid YAML",
+      })
+  @DisplayName("a wrong key or value fails at start, naming the key")
+  void wrong(String yaml, String message) throws IOException {
+    Path file = write(yaml);
+    assertThatThrownBy(() -> Config.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("a wrong value from the environment names the key too")
+  void wrongFromEnvironment() {
+    assertThatThrownBy(
+            () ->
+                Config.load(
+                    folder.resolve("none.yaml"), Map.of("SALESMETER_WORKSPACE_LOCALE", "fr")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("workspace.locale");
+  }
+}

@@ -1,0 +1,123 @@
+package dev.salesmeter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console as a user scripts it: a separate JVM running {@code salesmeter console} with commands
+ * on standard input, exactly as the README shows.
+ */
+final class ConsoleScriptTest {
+  @TempDir Path folder;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(String input, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(folder.toFile())
+            .redirectError(folder.resolve("stderr.txt").toFile())
+            .start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), out, Files.readString(folder.resolve("stderr.txt")));
+  }
+
+  @Test
+  @DisplayName("reads commands from standard input, prints each reply and a blank line, exits 0")
+  void script() throws Exception {
+    Run run =
+        run(
+            """
+            /sale "Bakkerij Jansen" 4.200,50
+            # a comment, and a blank line, are skipped
+
+            @anna /lead Acme source:web
+            @anna /sale Acme 900 @bram
+            /verkoop Acme 1.000 @bram
+            """,
+            "console",
+            "--db",
+            "team.db",
+            "--now",
+            "2026-03-31T17:00",
+            "--locale",
+            "nl",
+            "--timezone",
+            "Europe/Amsterdam");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "Verkoop #1 vastgelegd: € 4.200,50 — Bakkerij Jansen (manager), directe verkoop (geen"
+                + " open kans). Ongedaan maken: /herstel\n\n"
+                + "Aanvraag #2 vastgelegd: Acme (anna), bron: web. Ongedaan maken: /herstel\n\n"
+                + "Alleen managers kunnen voor een ander vastleggen. Laat de @naam weg om je eigen"
+                + " werk vast te leggen.\nVoorbeeld: /verkoop \"Bakkerij Jansen\" 4.200"
+                + " kruisverkoop\n\n"
+                + "Verkoop #3 vastgelegd: € 1.000 — Acme (bram), kans gewonnen. Ongedaan maken:"
+                + " /herstel\n\n");
+    assertThat(run.err()).contains("team.db").doesNotContain("Exception");
+    assertThat(folder.resolve("team.db")).exists();
+  }
+
+  @Test
+  @DisplayName("a configured manager may act as one; the database from the config file is used")
+  void configuredManager() throws Exception {
+    Files.writeString(
+        folder.resolve("config.yaml"),
+        "workspace:\n  managers: [lisa]\ndatabase:\n  path: data/sales.db\n");
+    Run run =
+        run("@lisa /target 50k Q2 2026\n@anna /target 50k Q2 2026\n", "--now", "2026-03-31T17:00");
+    assertThat(run.out())
+        .isEqualTo(
+            "Target #1 logged: €50,000 revenue, Q2 2026 (1 Apr–30 Jun) — team. Undo: /void\n\n"
+                + "Only managers can use /target.\n\n");
+    assertThat(folder.resolve("data/sales.db")).exists();
+  }
+
+  @Test
+  @DisplayName("a wrong config key stops the start with a message naming it, no stack trace")
+  void wrongConfig() throws Exception {
+    Files.writeString(folder.resolve("config.yaml"), "workspace:\n  timezone: Europe/Amsterdam\n");
+    Run run = run("", "console");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("unknown config key workspace.timezone")
+        .doesNotContain("Exception", "\tat ");
+    Files.delete(folder.resolve("config.yaml"));
+    Run badNow = run("", "console", "--now", "yesterday", "--db", "x.db");
+    assertThat(badNow.exit()).isEqualTo(2);
+    assertThat(badNow.err()).contains("--now \"yesterday\" is not a date-time");
+  }
+
+  @Test
+  @DisplayName("--demo fills a fresh workspace with every kind of event, once")
+  void demo() throws Exception {
+    Run first = run("/void 1\n", "--db", "demo.db", "--now", "2026-03-31T17:00", "--demo");
+    assertThat(first.exit()).isZero();
+    assertThat(first.err()).containsPattern("Demo: \\d{4} events over 18 months, 8 reps\\.");
+    assertThat(first.err()).doesNotContain("Refused");
+    Run second = run("", "--db", "demo.db", "--now", "2026-03-31T17:00", "--demo");
+    assertThat(second.err()).contains("already holds");
+  }
+}
