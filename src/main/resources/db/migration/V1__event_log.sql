@@ -33,6 +33,8 @@ CREATE TABLE customers (
     created_at   INTEGER NOT NULL,
     UNIQUE (workspace_id, name_key)
 );
+-- Customers of a workspace in the order they were added (the name cache catches up by id).
+CREATE INDEX customers_by_workspace ON customers (workspace_id, id);
 
 -- An opportunity is one sales trajectory with one customer, carried by the rep who opened it.
 -- Its state (open, won, lost) is not stored: it follows from its events that are not voided.

@@ -33,6 +33,7 @@ public final class CommandRegistry {
   /** The commands that log the sales process, set targets and costs, and undo. */
   public static List<CommandSpec> loggingCommands(EventLog log) {
     Set<OptionKey> date = EnumSet.of(OptionKey.DATE);
+    CustomerMatcher matcher = new CustomerMatcher();
     return List.of(
         new CommandSpec(
             "lead",
@@ -42,7 +43,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.NEW),
             true,
             false,
-            new LogStepHandler(EventKind.LEAD, log)),
+            new LogStepHandler(EventKind.LEAD, log, matcher)),
         new CommandSpec(
             "appointment",
             "afspraak",
@@ -51,7 +52,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.NEW),
             true,
             false,
-            new LogStepHandler(EventKind.APPOINTMENT, log)),
+            new LogStepHandler(EventKind.APPOINTMENT, log, matcher)),
         new CommandSpec(
             "quote",
             "offerte",
@@ -60,7 +61,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.NEW),
             true,
             false,
-            new LogStepHandler(EventKind.QUOTE, log)),
+            new LogStepHandler(EventKind.QUOTE, log, matcher)),
         new CommandSpec(
             "followup",
             "opvolging",
@@ -69,7 +70,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.CALL, Flag.VISIT),
             true,
             false,
-            new LogStepHandler(EventKind.FOLLOWUP, log)),
+            new LogStepHandler(EventKind.FOLLOWUP, log, matcher)),
         new CommandSpec(
             "sale",
             "verkoop",
@@ -78,7 +79,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.CROSS_SELL, Flag.NEW),
             true,
             false,
-            new LogStepHandler(EventKind.SALE, log)),
+            new LogStepHandler(EventKind.SALE, log, matcher)),
         new CommandSpec(
             "lost",
             "verloren",
@@ -87,7 +88,7 @@ public final class CommandRegistry {
             Set.of(),
             true,
             false,
-            new LogStepHandler(EventKind.LOST, log)),
+            new LogStepHandler(EventKind.LOST, log, matcher)),
         new CommandSpec(
             "churn",
             "opzegging",
@@ -96,7 +97,7 @@ public final class CommandRegistry {
             Set.of(),
             true,
             false,
-            new LogStepHandler(EventKind.CHURN, log)),
+            new LogStepHandler(EventKind.CHURN, log, matcher)),
         new CommandSpec(
             "cost",
             "kosten",

@@ -37,6 +37,6 @@ public record CommandRequest(
 
   /** The workspace's words and number formats. */
   public Formats formats() {
-    return new Formats(settings);
+    return Formats.of(settings);
   }
 }

@@ -6,7 +6,6 @@ import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.FollowUpKind;
 import dev.salesmeter.core.RepMention;
 import dev.salesmeter.store.AppendResult;
-import dev.salesmeter.store.Customer;
 import dev.salesmeter.store.EventDetails;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.NewEvent;
@@ -20,10 +19,12 @@ import java.util.Optional;
 final class LogStepHandler implements CommandHandler {
   private final EventKind kind;
   private final EventLog log;
+  private final CustomerMatcher matcher;
 
-  LogStepHandler(EventKind kind, EventLog log) {
+  LogStepHandler(EventKind kind, EventLog log, CustomerMatcher matcher) {
     this.kind = kind;
     this.log = log;
+    this.matcher = matcher;
   }
 
   @Override
@@ -31,14 +32,6 @@ final class LogStepHandler implements CommandHandler {
     CommandArguments args = request.arguments();
     String customer = args.text().orElseThrow(() -> new InvalidInput("error.empty", Term.CUSTOMER));
     RepMention rep = whoseWork(request);
-    if (!args.has(Flag.NEW) && log.customer(request.workspace(), customer).isEmpty()) {
-      Optional<Customer> close =
-          CustomerMatcher.closest(customer, log.customers(request.workspace()));
-      if (close.isPresent()) {
-        throw new InvalidInput(
-            "error.didYouMean", close.get().name(), customer, commandName(request));
-      }
-    }
     NewEvent event =
         new NewEvent(
             request.workspace(),
@@ -52,9 +45,17 @@ final class LogStepHandler implements CommandHandler {
             request.now(),
             details(args),
             Optional.empty());
-    AppendResult result = log.append(event);
+    EventLog.NewCustomerCheck check =
+        args.has(Flag.NEW)
+            ? EventLog.NewCustomerCheck.CONFIRMED
+            : (name, added) -> matcher.closest(request.workspace(), name, added);
+    AppendResult result = log.append(event, check);
     if (result instanceof AppendResult.Logged logged) {
       return Confirmations.of(request, logged.event());
+    }
+    if (result instanceof AppendResult.SimilarCustomer similar) {
+      throw new InvalidInput(
+          "error.didYouMean", similar.known().name(), customer, commandName(request));
     }
     if (result instanceof AppendResult.NoOpenOpportunity none) {
       throw new InvalidInput("error.noOpenOpportunity." + kind.code(), none.customer().name());

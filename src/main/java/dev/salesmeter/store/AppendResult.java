@@ -8,6 +8,9 @@ public sealed interface AppendResult {
   /** A follow-up or lost event for a customer who has no open opportunity. */
   record NoOpenOpportunity(Customer customer) implements AppendResult {}
 
+  /** A new customer name close to a known customer's: nothing was stored. */
+  record SimilarCustomer(String name, Customer known) implements AppendResult {}
+
   /** A follow-up, lost or churn event for a customer the workspace does not know. */
   record UnknownCustomer(String name) implements AppendResult {}
 }

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource pool) {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
+    jdbi.setStatementBuilderFactory(new ReusedStatements());
   }
 
   /** Opens (creating if needed) the database file and applies any pending migrations. */
@@ -44,6 +45,10 @@ public final class Database implements AutoCloseable {
     poolConfig.setDataSource(dataSource(file));
     poolConfig.setMaximumPoolSize(POOL_SIZE);
     poolConfig.setPoolName("sqlite");
+    // A local file's connections never go stale, and they hold the reused prepared statements.
+    poolConfig.setMaxLifetime(0);
+    poolConfig.setIdleTimeout(0);
+    poolConfig.setMinimumIdle(POOL_SIZE);
     HikariDataSource pool = new HikariDataSource(poolConfig);
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

@@ -19,8 +19,10 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -62,6 +64,14 @@ public final class EventLog {
       WHERE e.workspace_id = :ws
       """;
 
+  private static final String SELECT_EVENT_BY_ID = SELECT_EVENT + " AND e.id = :id";
+  private static final String SELECT_EVENT_BY_NUMBER = SELECT_EVENT + " AND e.number = :number";
+  private static final String SELECT_LAST_COUNTING_BY_AUTHOR =
+      SELECT_EVENT
+          + " AND e.logged_by = :rep AND e.kind <> 'void'"
+          + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id)"
+          + " ORDER BY e.id DESC LIMIT 1";
+
   /** Opportunities of a customer that have a live event and no live sale or lost event. */
   private static final String LATEST_OPEN_OPPORTUNITY =
       """
@@ -78,6 +88,12 @@ public final class EventLog {
   private final WorkspaceSettings defaults;
 
   /**
+   * Settings are configuration, read on every command: kept in memory once read. A change made by
+   * another process reaches this one when it restarts.
+   */
+  private final Map<WorkspaceId, WorkspaceSettings> settingsCache = new ConcurrentHashMap<>();
+
+  /**
    * @param defaults the settings a workspace gets when it is first seen
    */
   public EventLog(Database database, WorkspaceSettings defaults) {
@@ -85,23 +101,22 @@ public final class EventLog {
     this.defaults = defaults;
   }
 
-  /** The workspace's settings; a workspace seen for the first time gets the defaults. */
+  /** The workspace's settings; a workspace seen for the first time is created with the defaults. */
   public WorkspaceSettings settings(WorkspaceId workspace) {
-    return jdbi.withHandle(handle -> settings(handle, workspace));
-  }
-
-  private WorkspaceSettings settings(Handle handle, WorkspaceId workspace) {
-    Optional<WorkspaceSettings> known = readSettings(handle, workspace);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    writeSettings(handle, workspace, defaults, false);
-    return readSettings(handle, workspace).orElseThrow();
+    return settingsCache.computeIfAbsent(
+        workspace,
+        ws ->
+            jdbi.withHandle(
+                handle -> {
+                  writeSettings(handle, ws, defaults, false);
+                  return readSettings(handle, ws).orElseThrow();
+                }));
   }
 
   /** Sets a workspace's settings, creating the workspace if it is new. */
   public void configure(WorkspaceId workspace, WorkspaceSettings settings) {
     jdbi.useHandle(handle -> writeSettings(handle, workspace, settings, true));
+    settingsCache.put(workspace, settings);
   }
 
   private static Optional<WorkspaceSettings> readSettings(Handle handle, WorkspaceId workspace) {
@@ -154,15 +169,27 @@ public final class EventLog {
     return jdbi.withHandle(handle -> findCustomer(handle, workspace, CustomerName.key(name)));
   }
 
-  /** Every customer of the workspace, for fuzzy matching when an exact look-up misses. */
+  /** Every customer of the workspace, in the order they were added. */
   public List<Customer> customers(WorkspaceId workspace) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT id, name FROM customers WHERE workspace_id = :ws ORDER BY id")
-                .bind("ws", workspace.value())
-                .map((rs, ctx) -> new Customer(rs.getLong("id"), rs.getString("name")))
-                .list());
+    return customersAfter(workspace, 0);
+  }
+
+  /**
+   * The workspace's customers added after the one with id {@code afterId}, in order: what a cache
+   * of names needs to catch up.
+   */
+  public List<Customer> customersAfter(WorkspaceId workspace, long afterId) {
+    return jdbi.withHandle(handle -> customersAfter(handle, workspace, afterId));
+  }
+
+  private static List<Customer> customersAfter(Handle handle, WorkspaceId workspace, long afterId) {
+    return handle
+        .createQuery(
+            "SELECT id, name FROM customers WHERE workspace_id = :ws AND id > :after ORDER BY id")
+        .bind("ws", workspace.value())
+        .bind("after", afterId)
+        .map((rs, ctx) -> new Customer(rs.getLong("id"), rs.getString("name")))
+        .list();
   }
 
   /** The rep a mention names, if the workspace knows them. */
@@ -175,7 +202,7 @@ public final class EventLog {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(SELECT_EVENT + " AND e.number = :number")
+                .createQuery(SELECT_EVENT_BY_NUMBER)
                 .bind("ws", workspace.value())
                 .bind("number", number)
                 .map(EventLog::mapEvent)
@@ -190,12 +217,7 @@ public final class EventLog {
                 .flatMap(
                     rep ->
                         handle
-                            .createQuery(
-                                SELECT_EVENT
-                                    + " AND e.logged_by = :rep AND e.kind <> 'void'"
-                                    + " AND NOT EXISTS (SELECT 1 FROM events v"
-                                    + " WHERE v.voids_event_id = e.id)"
-                                    + " ORDER BY e.id DESC LIMIT 1")
+                            .createQuery(SELECT_LAST_COUNTING_BY_AUTHOR)
                             .bind("ws", workspace.value())
                             .bind("rep", rep.id())
                             .map(EventLog::mapEvent)
@@ -219,8 +241,40 @@ public final class EventLog {
                 .one());
   }
 
-  /** Appends an event, applying the opportunity rules in the same transaction. */
+  /**
+   * Decides whether a customer name the workspace does not know yet may become a new customer: it
+   * answers the known customer the name is close to, if any (the user may have mistyped it).
+   */
+  @FunctionalInterface
+  public interface NewCustomerCheck {
+    /** Lets every new name through: the user confirmed it is new. */
+    NewCustomerCheck CONFIRMED = (name, customers) -> Optional.empty();
+
+    /**
+     * @param customers the workspace's customers added after a given id, read in the appending
+     *     transaction (on its connection, whose page cache is warm)
+     */
+    Optional<Customer> similarTo(String name, CustomersAfter customers);
+  }
+
+  /** Reads a workspace's customers added after the one with a given id, in order. */
+  @FunctionalInterface
+  public interface CustomersAfter {
+    List<Customer> after(long id);
+  }
+
+  /** Appends an event whose new customers the user has confirmed, or that creates none. */
   public AppendResult append(NewEvent event) {
+    return append(event, NewCustomerCheck.CONFIRMED);
+  }
+
+  /**
+   * Appends an event, applying the opportunity rules in the same transaction. A customer name that
+   * is new to the workspace is first put to {@code check}; if it names a similar known customer,
+   * nothing is stored and the result says which.
+   */
+  public AppendResult append(NewEvent event, NewCustomerCheck check) {
+    ZoneId zone = settings(event.workspace()).zone();
     return jdbi.inTransaction(
         handle -> {
           Optional<LoggedEvent> earlier =
@@ -229,11 +283,15 @@ public final class EventLog {
             return new AppendResult.Logged(earlier.get().asRepeated());
           }
           String ws = event.workspace().value();
-          ZoneId zone = settings(handle, event.workspace()).zone();
-          Optional<Long> customerId = Optional.empty();
-          Optional<Long> opportunityId = Optional.empty();
           Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
-          Rep loggedBy = findOrCreateRep(handle, event.workspace(), event.loggedBy());
+          Rep loggedBy =
+              event.loggedBy().equals(event.rep())
+                  ? rep
+                  : findOrCreateRep(handle, event.workspace(), event.loggedBy());
+          Optional<Customer> customer = Optional.empty();
+          Optional<Long> opportunityId = Optional.empty();
+          OpportunityLink link =
+              event.kind() == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
           if (event.customerName().isPresent()) {
             String name = event.customerName().get();
             Optional<Customer> known =
@@ -241,25 +299,54 @@ public final class EventLog {
             if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
               return new AppendResult.UnknownCustomer(name);
             }
-            Customer customer =
-                known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, event));
-            customerId = Optional.of(customer.id());
-            Optional<Long> open = latestOpenOpportunity(handle, ws, customer.id());
+            if (known.isEmpty()) {
+              Optional<Customer> similar =
+                  check.similarTo(name, after -> customersAfter(handle, event.workspace(), after));
+              if (similar.isPresent()) {
+                return new AppendResult.SimilarCustomer(name, similar.get());
+              }
+            }
+            customer =
+                Optional.of(
+                    known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, event)));
+            Optional<Long> open = latestOpenOpportunity(handle, ws, customer.get().id());
             if (event.kind() == EventKind.LEAD
                 || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
-              opportunityId = Optional.of(insertOpportunity(handle, ws, customer, rep, event));
+              opportunityId =
+                  Optional.of(insertOpportunity(handle, ws, customer.get(), rep, event));
+              link = OpportunityLink.OPENED;
             } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
-              return new AppendResult.NoOpenOpportunity(customer);
-            } else if (event.kind() != EventKind.CHURN) {
+              return new AppendResult.NoOpenOpportunity(customer.get());
+            } else if (open.isPresent() && event.kind() != EventKind.CHURN) {
               opportunityId = open;
+              link = OpportunityLink.JOINED;
             }
           }
-          long id =
+          Optional<Long> customerId = customer.map(Customer::id);
+          Inserted inserted =
               insertEvent(handle, event, zone, rep, loggedBy, customerId, opportunityId, null);
+          Optional<Rep> targetRep = Optional.empty();
           if (event.target().isPresent()) {
-            insertTarget(handle, event.workspace(), id, event.target().get());
+            targetRep =
+                insertTarget(handle, event.workspace(), inserted.id(), event.target().get());
           }
-          return new AppendResult.Logged(byId(handle, event.workspace(), id));
+          return new AppendResult.Logged(
+              new LoggedEvent(
+                  inserted.id(),
+                  inserted.number(),
+                  event.kind(),
+                  rep,
+                  loggedBy,
+                  customer,
+                  event.amount(),
+                  event.occurredAt(),
+                  link,
+                  event.details(),
+                  event.target().map(TargetScope::period),
+                  targetRep,
+                  Optional.empty(),
+                  false,
+                  false));
         });
   }
 
@@ -276,13 +363,13 @@ public final class EventLog {
     if (voided.kind() == EventKind.VOID) {
       throw new IllegalArgumentException("a void cannot be voided: #" + voided.number());
     }
+    ZoneId zone = settings(workspace).zone();
     return jdbi.inTransaction(
         handle -> {
           Optional<LoggedEvent> earlier = byInteraction(handle, workspace, interactionId);
           if (earlier.isPresent()) {
             return earlier.get().asRepeated();
           }
-          ZoneId zone = settings(handle, workspace).zone();
           Rep author = findOrCreateRep(handle, workspace, by);
           NewEvent voidEvent =
               new NewEvent(
@@ -297,7 +384,7 @@ public final class EventLog {
                   loggedAt,
                   EventDetails.NONE,
                   Optional.empty());
-          long id =
+          Inserted inserted =
               insertEvent(
                   handle,
                   voidEvent,
@@ -307,23 +394,41 @@ public final class EventLog {
                   Optional.empty(),
                   Optional.empty(),
                   voided.id());
-          return byId(handle, workspace, id);
+          return new LoggedEvent(
+              inserted.id(),
+              inserted.number(),
+              EventKind.VOID,
+              author,
+              author,
+              Optional.empty(),
+              Optional.empty(),
+              loggedAt,
+              OpportunityLink.NONE,
+              EventDetails.NONE,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(voided.number()),
+              false,
+              false);
         });
   }
 
+  /** The event an interaction logged: a narrow indexed look-up first, as it usually misses. */
   private Optional<LoggedEvent> byInteraction(
       Handle handle, WorkspaceId workspace, String interactionId) {
     return handle
-        .createQuery(SELECT_EVENT + " AND e.interaction_id = :interaction")
+        .createQuery(
+            "SELECT id FROM events WHERE workspace_id = :ws AND interaction_id = :interaction")
         .bind("ws", workspace.value())
         .bind("interaction", interactionId)
-        .map(EventLog::mapEvent)
-        .findOne();
+        .mapTo(Long.class)
+        .findOne()
+        .map(id -> byId(handle, workspace, id));
   }
 
   private LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
     return handle
-        .createQuery(SELECT_EVENT + " AND e.id = :id")
+        .createQuery(SELECT_EVENT_BY_ID)
         .bind("ws", workspace.value())
         .bind("id", id)
         .map(EventLog::mapEvent)
@@ -355,7 +460,11 @@ public final class EventLog {
         .one();
   }
 
-  private long insertEvent(
+  /** The row id and the workspace's number of an inserted event. */
+  private record Inserted(long id, long number) {}
+
+  /** Inserts an event numbered after the workspace's last, in one statement. */
+  private Inserted insertEvent(
       Handle handle,
       NewEvent event,
       ZoneId zone,
@@ -365,26 +474,22 @@ public final class EventLog {
       Optional<Long> opportunityId,
       Long voidsEventId) {
     String ws = event.workspace().value();
-    long number =
-        handle
-            .createQuery("SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = :ws")
-            .bind("ws", ws)
-            .mapTo(Long.class)
-            .one();
     EventDetails details = event.details();
     return handle
-        .createUpdate(
+        .createQuery(
             """
             INSERT INTO events (workspace_id, number, interaction_id, kind, rep_id, logged_by,
                 customer_id, opportunity_id, amount_cents, occurred_at, local_date, logged_at,
                 cross_sell, margin_bp, source, reason, followup_kind, products, label,
                 voids_event_id)
-            VALUES (:ws, :number, :interaction, :kind, :rep, :loggedBy, :customer, :opportunity,
+            VALUES (:ws,
+                (SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = :ws),
+                :interaction, :kind, :rep, :loggedBy, :customer, :opportunity,
                 :amount, :occurred, :localDate, :logged, :crossSell, :margin, :source, :reason,
                 :followUp, :products, :label, :voids)
+            RETURNING id, number
             """)
         .bind("ws", ws)
-        .bind("number", number)
         .bind("interaction", event.interactionId())
         .bind("kind", event.kind().code())
         .bind("rep", rep.id())
@@ -404,14 +509,13 @@ public final class EventLog {
             "products", details.products().isEmpty() ? null : String.join(",", details.products()))
         .bind("label", details.label().orElse(null))
         .bind("voids", voidsEventId)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
+        .map((rs, ctx) -> new Inserted(rs.getLong("id"), rs.getLong("number")))
         .one();
   }
 
-  private void insertTarget(Handle handle, WorkspaceId workspace, long eventId, TargetScope scope) {
-    Optional<Long> repId =
-        scope.rep().map(mention -> findOrCreateRep(handle, workspace, mention).id());
+  private Optional<Rep> insertTarget(
+      Handle handle, WorkspaceId workspace, long eventId, TargetScope scope) {
+    Optional<Rep> rep = scope.rep().map(mention -> findOrCreateRep(handle, workspace, mention));
     handle
         .createUpdate(
             "INSERT INTO targets (event_id, workspace_id, period_start, period_end, period_unit,"
@@ -421,8 +525,9 @@ public final class EventLog {
         .bind("start", scope.period().start().toString())
         .bind("end", scope.period().end().toString())
         .bind("unit", scope.period().unit().name())
-        .bind("rep", repId.orElse(null))
+        .bind("rep", rep.map(Rep::id).orElse(null))
         .execute();
+    return rep;
   }
 
   private static Optional<Customer> findCustomer(Handle handle, WorkspaceId workspace, String key) {

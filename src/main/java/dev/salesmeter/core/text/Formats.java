@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a workspace writes money, percentages, dates and periods: "€ 4.200,50" in Dutch, "€4,200.50"
@@ -27,14 +29,27 @@ public final class Formats {
   private final DateTimeFormatter date;
   private final DateTimeFormatter dayAndMonth;
   private final DateTimeFormatter time;
+  private final NumberFormat currency;
+  private final NumberFormat decimal;
 
-  public Formats(WorkspaceSettings settings) {
+  private static final Map<WorkspaceSettings, Formats> BY_SETTINGS = new ConcurrentHashMap<>();
+
+  /** The formats of a workspace's settings (built once: formatters are costly to set up). */
+  public static Formats of(WorkspaceSettings settings) {
+    return BY_SETTINGS.computeIfAbsent(settings, Formats::new);
+  }
+
+  private Formats(WorkspaceSettings settings) {
     this.settings = settings;
     this.messages = Messages.of(settings.locale());
     this.locale = messages.locale();
     this.date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
     this.dayAndMonth = DateTimeFormatter.ofPattern("d MMM", locale);
     this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
+    this.currency = NumberFormat.getCurrencyInstance(locale);
+    currency.setCurrency(settings.currency());
+    this.decimal = NumberFormat.getNumberInstance(locale);
+    decimal.setMaximumFractionDigits(1);
   }
 
   public Locale locale() {
@@ -46,8 +61,8 @@ public final class Formats {
   }
 
   public String money(Money money) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-    format.setCurrency(settings.currency());
+    // NumberFormat is not thread-safe: each use takes a copy, far cheaper than a new instance.
+    NumberFormat format = (NumberFormat) currency.clone();
     boolean whole = money.cents() % 100 == 0;
     format.setMinimumFractionDigits(whole ? 0 : 2);
     format.setMaximumFractionDigits(2);
@@ -61,8 +76,7 @@ public final class Formats {
 
   /** A number of percent (not a fraction): 27.5 is written "27.5%". */
   public String percent(BigDecimal percent) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMaximumFractionDigits(1);
+    NumberFormat format = (NumberFormat) decimal.clone();
     return plainSpaces(format.format(percent)) + "%";
   }
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 final class FormatsTest {
-  private static final Formats ENGLISH = new Formats(WorkspaceSettings.DEFAULTS);
+  private static final Formats ENGLISH = Formats.of(WorkspaceSettings.DEFAULTS);
   private static final Formats DUTCH =
-      new Formats(
+      Formats.of(
           new WorkspaceSettings(
               Locale.forLanguageTag("nl"),
               WorkspaceSettings.DEFAULTS.zone(),

@@ -1,0 +1,468 @@
+package dev.salesmeter.bench;
+
+import dev.salesmeter.command.CommandInput;
+import dev.salesmeter.command.CommandRegistry;
+import dev.salesmeter.command.Commands;
+import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Logs 100,000 commands (a realistic mix of kinds, reps and customers) through the full command
+ * path (parsing, customer matching, opportunity look-up, insert, reply) into a fresh SQLite file,
+ * and the same statements bare through JDBC into another fresh file, with the same durability
+ * settings, in the same run. Prints p50/p99 latency, throughput and the ratios.
+ *
+ * <p>Run: {@code mvn -Pbench test-compile exec:java} (optionally {@code -Dbench.args="20000"}).
+ */
+public final class LoggingBenchmark {
+  private static final WorkspaceId WORKSPACE = new WorkspaceId("bench");
+  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+  private static final Instant NOW = Instant.parse("2026-03-31T15:00:00Z");
+  private static final int REPS = 50;
+  private static final String[] ONSETS =
+      "b br d dr f fl g gr h j k kl kr l m n p pr r s st str sch t tr v w z".split(" ");
+  private static final String[] VOWELS = "a e i o u aa ee oo ui ij ei ou".split(" ");
+  private static final String[] CODAS = "_ _ _ n m r s k t l rt nd ng ks ls".split(" ");
+
+  /** One generated command: its text for the full path, its parts for the bare path. */
+  record Op(
+      String kind, String rep, String customer, long cents, boolean storesSomething, String line) {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path folder = Files.createTempDirectory("salesmeter-bench");
+    System.out.printf(
+        "Salesmeter logging benchmark: %,d commands, %d reps, Java %s, %s%n",
+        count, REPS, System.getProperty("java.version"), folder);
+    List<Op> warmup = workload(5_000, 7);
+    List<Op> ops = workload(count, 42);
+    long customers = ops.stream().map(Op::customer).filter(c -> !c.isEmpty()).distinct().count();
+    System.out.printf("workload: %,d distinct customers; %s%n", customers, mix(ops));
+
+    fullPath(folder.resolve("warmup-full.db"), warmup);
+    barePath(folder.resolve("warmup-bare.db"), warmup);
+    long[] full = fullPath(folder.resolve("full.db"), ops);
+    long[] bare = barePath(folder.resolve("bare.db"), ops);
+
+    Stats f = Stats.of(full);
+    Stats b = Stats.of(bare);
+    System.out.printf(
+        "%-28s %9s %9s %9s %9s %12s%n", "", "p50 ms", "p90 ms", "p99 ms", "max ms", "commands/s");
+    f.print("full command path");
+    b.print("bare JDBC, same statements");
+    System.out.printf(
+        "ratio full/bare: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
+        f.p50 / b.p50, f.p99 / b.p99, b.throughput / f.throughput);
+    System.out.printf(
+        "targets: p99 < 2 ms per logged command: %s; full path within 1.5x of bare (p50 and p99): %s%n",
+        f.p99 < 2.0 ? "met" : "NOT met",
+        f.p50 / b.p50 <= 1.5 && f.p99 / b.p99 <= 1.5 ? "met" : "NOT met");
+  }
+
+  private static long[] fullPath(Path file, List<Op> ops) {
+    long[] nanos = new long[ops.size()];
+    try (Database database = Database.open(file)) {
+      EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS);
+      Commands commands =
+          new Commands(
+              new CommandRegistry(CommandRegistry.loggingCommands(log)),
+              log,
+              Clock.fixed(NOW, ZONE));
+      long before = log.eventCount(WORKSPACE);
+      for (int i = 0; i < ops.size(); i++) {
+        Op op = ops.get(i);
+        String line = op.line();
+        int space = line.indexOf(' ');
+        CommandInput input =
+            new CommandInput(
+                WORKSPACE,
+                new Actor(op.rep(), op.rep(), false),
+                "C1",
+                "bench-" + i,
+                line.substring(0, space),
+                line.substring(space + 1));
+        long start = System.nanoTime();
+        commands.handle(input);
+        nanos[i] = System.nanoTime() - start;
+      }
+      long stored = log.eventCount(WORKSPACE) - before;
+      long expected = ops.stream().filter(Op::storesSomething).count();
+      if (stored != expected) {
+        System.out.printf(
+            "note: full path stored %,d events, the workload expected %,d%n", stored, expected);
+      }
+    }
+    return nanos;
+  }
+
+  /** The statements the full path runs for each command, prepared once, on one connection. */
+  private static long[] barePath(Path file, List<Op> ops) throws SQLException {
+    long[] nanos = new long[ops.size()];
+    try (Database migrated = Database.open(file)) {
+      new EventLog(migrated, WorkspaceSettings.DEFAULTS).settings(WORKSPACE);
+    }
+    try (Connection c = Database.dataSource(file).getConnection()) {
+      Bare bare = new Bare(c);
+      for (int i = 0; i < ops.size(); i++) {
+        long start = System.nanoTime();
+        // One transaction per command, and autocommit between commands, so that (as in the
+        // full path) no write lock is held while idle and another process can write.
+        c.setAutoCommit(false);
+        bare.run(ops.get(i), "bench-" + i);
+        c.commit();
+        c.setAutoCommit(true);
+        nanos[i] = System.nanoTime() - start;
+      }
+    }
+    return nanos;
+  }
+
+  /** Plain JDBC running the statements EventLog.append and appendVoid run, prepared once. */
+  private static final class Bare {
+    final PreparedStatement byInteraction;
+    final PreparedStatement rep;
+    final PreparedStatement insertRep;
+    final PreparedStatement customer;
+    final PreparedStatement insertCustomer;
+    final PreparedStatement openOpportunity;
+    final PreparedStatement insertOpportunity;
+    final PreparedStatement insertEvent;
+    final PreparedStatement lastEvent;
+
+    Bare(Connection c) throws SQLException {
+      byInteraction =
+          c.prepareStatement("SELECT id FROM events WHERE workspace_id = ? AND interaction_id = ?");
+      rep =
+          c.prepareStatement(
+              "SELECT id, platform_user_id, display_name FROM reps"
+                  + " WHERE workspace_id = ? AND platform_user_id = ?");
+      insertRep =
+          c.prepareStatement(
+              "INSERT INTO reps (workspace_id, platform_user_id, display_name, name_key,"
+                  + " created_at) VALUES (?, ?, ?, ?, 0)",
+              new String[] {"id"});
+      customer =
+          c.prepareStatement(
+              "SELECT id, name FROM customers WHERE workspace_id = ? AND name_key = ?");
+      insertCustomer =
+          c.prepareStatement(
+              "INSERT INTO customers (workspace_id, name, name_key, created_at)"
+                  + " VALUES (?, ?, ?, 0)",
+              new String[] {"id"});
+      openOpportunity =
+          c.prepareStatement(
+              """
+              SELECT o.id FROM opportunities o
+              WHERE o.workspace_id = ? AND o.customer_id = ?
+                AND EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = o.id)
+                AND NOT EXISTS (SELECT 1 FROM live_events e
+                                WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost'))
+              ORDER BY o.opened_at DESC, o.id DESC
+              LIMIT 1""");
+      insertOpportunity =
+          c.prepareStatement(
+              "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              new String[] {"id"});
+      insertEvent =
+          c.prepareStatement(
+              """
+              INSERT INTO events (workspace_id, number, interaction_id, kind, rep_id, logged_by,
+                  customer_id, opportunity_id, amount_cents, occurred_at, local_date, logged_at,
+                  cross_sell, margin_bp, source, reason, followup_kind, products, label,
+                  voids_event_id)
+              VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = ?),
+                  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL, NULL, NULL, NULL, ?)
+              RETURNING id, number""");
+      lastEvent =
+          c.prepareStatement(
+              """
+              SELECT e.id FROM events e WHERE e.workspace_id = ? AND e.logged_by = ?
+                AND e.kind <> 'void'
+                AND NOT EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id)
+              ORDER BY e.id DESC LIMIT 1""");
+    }
+
+    void run(Op op, String interaction) throws SQLException {
+      String ws = WORKSPACE.value();
+      long existing = id(byInteraction, ws, interaction);
+      long repId = repId(ws, op.rep());
+      if (op.kind().equals("void")) {
+        long target = id(lastEvent, ws, repId);
+        insert(ws, interaction, "void", repId, null, null, 0, target);
+        return;
+      }
+      long customerId = id(customer, ws, CustomerName.key(op.customer()));
+      if (!op.storesSomething()) {
+        return; // a typo answered with "did you mean"
+      }
+      if (customerId < 0) {
+        customerId =
+            insertAndGetId(insertCustomer, ws, op.customer(), CustomerName.key(op.customer()));
+      }
+      long open = id(openOpportunity, ws, customerId);
+      Long opportunity = open < 0 ? null : open;
+      boolean opens =
+          op.kind().equals("lead")
+              || (open < 0 && (op.kind().equals("quote") || op.kind().equals("appointment")));
+      if (opens) {
+        opportunity =
+            insertAndGetId(
+                insertOpportunity,
+                ws,
+                customerId,
+                repId,
+                NOW.toEpochMilli(),
+                op.kind().equals("lead") ? 1 : 0);
+      }
+      if (op.kind().equals("churn")) {
+        opportunity = null;
+      }
+      insert(ws, interaction, op.kind(), repId, customerId, opportunity, op.cents(), null);
+      if (existing >= 0) {
+        throw new IllegalStateException("interaction logged twice");
+      }
+    }
+
+    private void insert(
+        String ws,
+        String interaction,
+        String kind,
+        long repId,
+        Long customerId,
+        Long opportunity,
+        long cents,
+        Long voids)
+        throws SQLException {
+      consume(
+          insertEvent,
+          ws,
+          ws,
+          interaction,
+          kind,
+          repId,
+          repId,
+          customerId,
+          opportunity,
+          cents > 0 ? cents : null,
+          NOW.toEpochMilli(),
+          LocalDate.ofInstant(NOW, ZONE).toString(),
+          NOW.toEpochMilli(),
+          voids);
+    }
+
+    private long repId(String ws, String name) throws SQLException {
+      long id = id(rep, ws, name);
+      return id >= 0 ? id : insertAndGetId(insertRep, ws, name, name, name);
+    }
+
+    private static void bind(PreparedStatement s, Object... values) throws SQLException {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+    }
+
+    private static long id(PreparedStatement s, Object... values) throws SQLException {
+      bind(s, values);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+
+    private static void consume(PreparedStatement s, Object... values) throws SQLException {
+      bind(s, values);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            rs.getObject(i);
+          }
+        }
+      }
+    }
+
+    private static long insertAndGetId(PreparedStatement s, Object... values) throws SQLException {
+      bind(s, values);
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** A reproducible mix: leads for new customers, the steps after them, repeat orders, churn. */
+  static List<Op> workload(int count, long seed) {
+    Random random = new Random(seed);
+    List<String> open = new ArrayList<>();
+    List<String> won = new ArrayList<>();
+    List<String> openRep = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    List<Op> ops = new ArrayList<>(count);
+    while (ops.size() < count) {
+      String rep = String.format(Locale.ROOT, "rep%02d", 1 + random.nextInt(REPS));
+      double roll = random.nextDouble();
+      long cents = (100 + random.nextInt(20_000)) * 100L;
+      String date = random.nextDouble() < 0.1 ? " date:yesterday" : "";
+      boolean needsWon = roll >= 0.91;
+      if (roll < 0.18 || open.size() < 2 || (needsWon && won.isEmpty())) {
+        String name = newName(random, keys);
+        open.add(name);
+        openRep.add(rep);
+        ops.add(new Op("lead", rep, name, 0, true, "lead " + name + " source:web" + date));
+      } else if (roll < 0.30) {
+        String name = pick(random, open);
+        ops.add(new Op("appointment", rep, name, 0, true, "appointment " + name + date));
+      } else if (roll < 0.44) {
+        String name = random.nextDouble() < 0.8 ? pick(random, open) : newName(random, keys);
+        ops.add(
+            new Op("quote", rep, name, cents, true, "quote " + name + " " + cents / 100 + date));
+      } else if (roll < 0.54) {
+        String name = pick(random, open);
+        ops.add(
+            new Op(
+                "followup",
+                rep,
+                name,
+                0,
+                true,
+                "followup " + name + (random.nextBoolean() ? " visit" : "")));
+      } else if (roll < 0.84) {
+        boolean fromOpen = won.isEmpty() || random.nextBoolean();
+        String name = fromOpen ? removeRandom(random, open) : pick(random, won);
+        won.add(name);
+        String extra = !fromOpen && random.nextDouble() < 0.3 ? " cross-sell" : "";
+        ops.add(
+            new Op(
+                "sale", rep, name, cents, true, "sale " + name + " " + cents / 100 + extra + date));
+        if (random.nextDouble() < 0.03 && ops.size() < count) {
+          ops.add(new Op("void", rep, "", 0, true, "void "));
+        }
+      } else if (roll < 0.91) {
+        String name = removeRandom(random, open);
+        ops.add(new Op("lost", rep, name, 0, true, "lost " + name + " reason:price"));
+      } else if (roll < 0.93) {
+        String name = pick(random, won);
+        ops.add(new Op("churn", rep, name, 0, true, "churn " + name));
+      } else if (roll < 0.94) {
+        String name = typo(pick(random, won));
+        boolean stores = keys.contains(CustomerName.key(name));
+        ops.add(new Op("sale", rep, name, cents, stores, "sale " + name + " " + cents / 100));
+      } else {
+        String name = pick(random, won);
+        ops.add(new Op("sale", rep, name, cents, true, "sale " + name + " " + cents / 100 + date));
+      }
+    }
+    return ops;
+  }
+
+  private static String newName(Random random, Set<String> keys) {
+    while (true) {
+      StringBuilder name = new StringBuilder();
+      int words = 1 + random.nextInt(3);
+      for (int w = 0; w < words; w++) {
+        if (w > 0) {
+          name.append(' ');
+        }
+        int syllables = 2 + random.nextInt(2);
+        for (int s = 0; s < syllables; s++) {
+          String syllable =
+              (ONSETS[random.nextInt(ONSETS.length)]
+                      + VOWELS[random.nextInt(VOWELS.length)]
+                      + CODAS[random.nextInt(CODAS.length)])
+                  .replace("_", "");
+          name.append(
+              s == 0
+                  ? syllable.substring(0, 1).toUpperCase(Locale.ROOT) + syllable.substring(1)
+                  : syllable);
+        }
+      }
+      if (random.nextDouble() < 0.2) {
+        name.append(" B.V.");
+      }
+      if (keys.add(CustomerName.key(name.toString()))) {
+        return name.toString();
+      }
+    }
+  }
+
+  private static String typo(String name) {
+    char[] chars = name.toCharArray();
+    int at = chars.length / 2;
+    chars[at] = chars[at] == 'x' ? 'y' : 'x';
+    return new String(chars);
+  }
+
+  private static String pick(Random random, List<String> from) {
+    return from.get(random.nextInt(from.size()));
+  }
+
+  private static String removeRandom(Random random, List<String> from) {
+    int i = random.nextInt(from.size());
+    String last = from.remove(from.size() - 1);
+    return i == from.size() ? last : from.set(i, last);
+  }
+
+  private static String mix(List<Op> ops) {
+    return Arrays.stream(
+            new String[] {
+              "lead", "appointment", "quote", "followup", "sale", "lost", "churn", "void"
+            })
+        .map(
+            kind ->
+                kind
+                    + " "
+                    + Math.round(
+                        100.0
+                            * ops.stream().filter(o -> o.kind().equals(kind)).count()
+                            / ops.size())
+                    + "%")
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
+  }
+
+  /** Latency percentiles (ms) and throughput of one run. */
+  record Stats(double p50, double p90, double p99, double max, double throughput) {
+    static Stats of(long[] nanos) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      double total = Arrays.stream(nanos).sum() / 1e9;
+      return new Stats(
+          ms(sorted, 0.50),
+          ms(sorted, 0.90),
+          ms(sorted, 0.99),
+          sorted[sorted.length - 1] / 1e6,
+          nanos.length / total);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+      return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]
+          / 1e6;
+    }
+
+    void print(String name) {
+      System.out.printf(
+          "%-28s %9.3f %9.3f %9.3f %9.3f %12.0f%n", name, p50, p90, p99, max, throughput);
+    }
+  }
+}
