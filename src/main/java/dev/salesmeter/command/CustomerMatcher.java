@@ -5,9 +5,12 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.store.Customer;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -17,11 +20,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * keys; the edits allowed grow with the name: none below 4 characters (3M is not 3B), one up to 9,
  * two from 10.
  *
- * <p>It keeps each workspace's names in memory and reads only the customers added since it last
- * looked, so a miss costs a scan of strings, not of the customers table; customers another process
- * added are picked up the same way. Before the edit distance, a count filter drops most names
- * cheaply: each edit changes at most two letter counts, so names whose letter counts differ by more
- * than twice the allowed edits cannot be close.
+ * <p>Each workspace's names are kept in memory, caught up by id with the customers added since the
+ * last look (also by another process). Comparing a new name with every known one took a quarter of
+ * a millisecond at 20,000 customers, so only names that begin or end like the new one are compared:
+ * the first and last two characters (three from 10 characters on). One edit cannot change both ends
+ * of a name of four or more characters, so every one-edit typo is found; a two-edit typo is missed
+ * only when it changes both ends of a long name.
  */
 final class CustomerMatcher {
   private final Map<WorkspaceId, Names> names = new ConcurrentHashMap<>();
@@ -33,7 +37,7 @@ final class CustomerMatcher {
    */
   Optional<Customer> closest(WorkspaceId workspace, String typed, EventLog.CustomersAfter added) {
     String key = CustomerName.key(typed);
-    int allowed = key.length() < 4 ? 0 : key.length() < 10 ? 1 : 2;
+    int allowed = allowedEdits(key);
     if (allowed == 0) {
       return Optional.empty();
     }
@@ -41,18 +45,15 @@ final class CustomerMatcher {
     synchronized (known) {
       known.catchUp(added);
       LevenshteinDistance distance = new LevenshteinDistance(allowed);
-      byte[] letters = letterCounts(key);
       Customer best = null;
       int bestDistance = Integer.MAX_VALUE;
-      for (int i = 0; i < known.keys.size(); i++) {
-        String candidate = known.keys.get(i);
-        if (Math.abs(candidate.length() - key.length()) > allowed
-            || countDifference(letters, known.letters.get(i)) > 2 * allowed) {
+      for (Name candidate : known.sameEnds(key)) {
+        if (Math.abs(candidate.key().length() - key.length()) > allowed) {
           continue;
         }
-        int d = distance.apply(key, candidate);
+        int d = distance.apply(key, candidate.key());
         if (d > 0 && d < bestDistance) {
-          best = known.customers.get(i);
+          best = candidate.customer();
           bestDistance = d;
         }
       }
@@ -60,40 +61,47 @@ final class CustomerMatcher {
     }
   }
 
-  /** How often each letter a–z occurs, and (last) how many other characters there are. */
-  private static byte[] letterCounts(String key) {
-    byte[] counts = new byte[27];
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      int slot = c >= 'a' && c <= 'z' ? c - 'a' : 26;
-      counts[slot] = (byte) Math.min(Byte.MAX_VALUE, counts[slot] + 1);
-    }
-    return counts;
+  private static int allowedEdits(String key) {
+    return key.length() < 4 ? 0 : key.length() < 10 ? 1 : 2;
   }
 
-  private static int countDifference(byte[] a, byte[] b) {
-    int difference = 0;
-    for (int i = 0; i < a.length; i++) {
-      difference += Math.abs(a[i] - b[i]);
-    }
-    return difference;
-  }
+  /** A known customer's name as the matcher compares it. */
+  private record Name(Customer customer, String key) {}
 
-  /** One workspace's customers, their keys and letter counts, in the order they were added. */
+  /** One workspace's names, indexed by how they begin and end, and the last customer id read. */
   private static final class Names {
-    private final List<Customer> customers = new ArrayList<>();
-    private final List<String> keys = new ArrayList<>();
-    private final List<byte[]> letters = new ArrayList<>();
+    private final Map<String, List<Name>> byEnds = new HashMap<>();
     private long lastId;
 
     void catchUp(EventLog.CustomersAfter added) {
       for (Customer customer : added.after(lastId)) {
         String key = CustomerName.key(customer.name());
-        customers.add(customer);
-        keys.add(key);
-        letters.add(letterCounts(key));
+        Name name = new Name(customer, key);
+        for (int width = 2; width <= 3; width++) {
+          for (String end : ends(key, width)) {
+            byEnds.computeIfAbsent(end, e -> new ArrayList<>()).add(name);
+          }
+        }
         lastId = Math.max(lastId, customer.id());
       }
+    }
+
+    /** The names that begin or end with the same characters as the key, each once. */
+    Set<Name> sameEnds(String key) {
+      int width = allowedEdits(key) == 1 ? 2 : 3;
+      Set<Name> candidates = new LinkedHashSet<>();
+      for (String end : ends(key, width)) {
+        candidates.addAll(byEnds.getOrDefault(end, List.of()));
+      }
+      return candidates;
+    }
+
+    /** The first and the last {@code width} characters of a key, marked apart. */
+    private static List<String> ends(String key, int width) {
+      if (key.length() < width) {
+        return List.of();
+      }
+      return List.of("^" + key.substring(0, width), key.substring(key.length() - width) + "$");
     }
   }
 }

@@ -294,8 +294,8 @@ public final class EventLog {
               event.kind() == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
           if (event.customerName().isPresent()) {
             String name = event.customerName().get();
-            Optional<Customer> known =
-                findCustomer(handle, event.workspace(), CustomerName.key(name));
+            String key = CustomerName.key(name);
+            Optional<Customer> known = findCustomer(handle, event.workspace(), key);
             if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
               return new AppendResult.UnknownCustomer(name);
             }
@@ -308,7 +308,8 @@ public final class EventLog {
             }
             customer =
                 Optional.of(
-                    known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, event)));
+                    known.orElseGet(
+                        () -> insertCustomer(handle, event.workspace(), name, key, event)));
             Optional<Long> open = latestOpenOpportunity(handle, ws, customer.get().id());
             if (event.kind() == EventKind.LEAD
                 || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
@@ -540,7 +541,7 @@ public final class EventLog {
   }
 
   private static Customer insertCustomer(
-      Handle handle, WorkspaceId workspace, String name, NewEvent event) {
+      Handle handle, WorkspaceId workspace, String name, String key, NewEvent event) {
     long id =
         handle
             .createUpdate(
@@ -548,7 +549,7 @@ public final class EventLog {
                     + " VALUES (:ws, :name, :key, :now)")
             .bind("ws", workspace.value())
             .bind("name", name)
-            .bind("key", CustomerName.key(name))
+            .bind("key", key)
             .bind("now", event.loggedAt().toEpochMilli())
             .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Logs 100,000 commands (a realistic mix of kinds, reps and customers) through the full command
@@ -33,20 +34,23 @@ import java.util.Set;
  * and the same statements bare through JDBC into another fresh file, with the same durability
  * settings, in the same run. Prints p50/p99 latency, throughput and the ratios.
  *
- * <p>Run: {@code mvn -Pbench test-compile exec:java} (optionally {@code -Dbench.args="20000"}).
+ * <p>Run: {@code mvn -Pbench test-compile exec:exec} (optionally {@code -Dbench.args=20000}).
  */
 public final class LoggingBenchmark {
   private static final WorkspaceId WORKSPACE = new WorkspaceId("bench");
   private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
   private static final Instant NOW = Instant.parse("2026-03-31T15:00:00Z");
   private static final int REPS = 50;
+  private static final String[] KINDS = {
+    "lead", "appointment", "quote", "followup", "sale", "lost", "churn", "void"
+  };
   private static final String[] ONSETS =
       "b br d dr f fl g gr h j k kl kr l m n p pr r s st str sch t tr v w z".split(" ");
   private static final String[] VOWELS = "a e i o u aa ee oo ui ij ei ou".split(" ");
   private static final String[] CODAS = "_ _ _ n m r s k t l rt nd ng ks ls".split(" ");
 
   /** One generated command: its text for the full path, its parts for the bare path. */
-  record Op(
+  public record Op(
       String kind, String rep, String customer, long cents, boolean storesSomething, String line) {}
 
   public static void main(String[] args) throws Exception {
@@ -55,18 +59,27 @@ public final class LoggingBenchmark {
     System.out.printf(
         "Salesmeter logging benchmark: %,d commands, %d reps, Java %s, %s%n",
         count, REPS, System.getProperty("java.version"), folder);
-    List<Op> warmup = workload(5_000, 7);
+    // On two cores the JIT compiler competes with the measured thread: warm both paths well first.
+    List<Op> warmup = workload(Integer.getInteger("bench.warmup", 50_000), 7);
     List<Op> ops = workload(count, 42);
     long customers = ops.stream().map(Op::customer).filter(c -> !c.isEmpty()).distinct().count();
     System.out.printf("workload: %,d distinct customers; %s%n", customers, mix(ops));
 
-    fullPath(folder.resolve("warmup-full.db"), warmup);
-    barePath(folder.resolve("warmup-bare.db"), warmup);
-    long[] full = fullPath(folder.resolve("full.db"), ops);
-    long[] bare = barePath(folder.resolve("bare.db"), ops);
+    interleaved(folder, "warmup", warmup);
+    long[][] measured = interleaved(folder, "run", ops);
 
-    Stats f = Stats.of(full);
-    Stats b = Stats.of(bare);
+    System.out.printf("%-12s %10s %10s%n", "p50 by kind", "full ms", "bare ms");
+    for (String kind : KINDS) {
+      int[] ofKind =
+          IntStream.range(0, ops.size()).filter(i -> ops.get(i).kind().equals(kind)).toArray();
+      System.out.printf(
+          "%-12s %10.3f %10.3f%n",
+          kind,
+          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[0][i]).toArray()).p50,
+          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[1][i]).toArray()).p50);
+    }
+    Stats f = Stats.of(measured[0]);
+    Stats b = Stats.of(measured[1]);
     System.out.printf(
         "%-28s %9s %9s %9s %9s %12s%n", "", "p50 ms", "p90 ms", "p99 ms", "max ms", "commands/s");
     f.print("full command path");
@@ -80,62 +93,76 @@ public final class LoggingBenchmark {
         f.p50 / b.p50 <= 1.5 && f.p99 / b.p99 <= 1.5 ? "met" : "NOT met");
   }
 
-  private static long[] fullPath(Path file, List<Op> ops) {
-    long[] nanos = new long[ops.size()];
-    try (Database database = Database.open(file)) {
+  /**
+   * Runs the workload through both paths, each into its own fresh file, in alternating blocks of
+   * 1,000 commands, so that both meet the same disk and machine conditions.
+   *
+   * @return the latency of each command, full path first, bare second
+   */
+  private static long[][] interleaved(Path folder, String name, List<Op> ops) throws SQLException {
+    long[] full = new long[ops.size()];
+    long[] bare = new long[ops.size()];
+    Path barePath = folder.resolve(name + "-bare.db");
+    try (Database migrated = Database.open(barePath)) {
+      new EventLog(migrated, WorkspaceSettings.DEFAULTS).settings(WORKSPACE);
+    }
+    try (Database database = Database.open(folder.resolve(name + "-full.db"));
+        Connection connection = Database.dataSource(barePath).getConnection()) {
       EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS);
       Commands commands =
           new Commands(
               new CommandRegistry(CommandRegistry.loggingCommands(log)),
               log,
               Clock.fixed(NOW, ZONE));
-      long before = log.eventCount(WORKSPACE);
-      for (int i = 0; i < ops.size(); i++) {
-        Op op = ops.get(i);
-        String line = op.line();
-        int space = line.indexOf(' ');
-        CommandInput input =
-            new CommandInput(
-                WORKSPACE,
-                new Actor(op.rep(), op.rep(), false),
-                "C1",
-                "bench-" + i,
-                line.substring(0, space),
-                line.substring(space + 1));
-        long start = System.nanoTime();
-        commands.handle(input);
-        nanos[i] = System.nanoTime() - start;
+      Bare statements = new Bare(connection);
+      int block = 1_000;
+      for (int from = 0; from < ops.size(); from += block) {
+        int to = Math.min(ops.size(), from + block);
+        for (int i = from; i < to; i++) {
+          full[i] = fullPath(commands, ops.get(i), i);
+        }
+        for (int i = from; i < to; i++) {
+          bare[i] = barePath(connection, statements, ops.get(i), i);
+        }
       }
-      long stored = log.eventCount(WORKSPACE) - before;
+      long stored = log.eventCount(WORKSPACE);
       long expected = ops.stream().filter(Op::storesSomething).count();
       if (stored != expected) {
         System.out.printf(
-            "note: full path stored %,d events, the workload expected %,d%n", stored, expected);
+            "note (%s): the full path stored %,d events where the workload expected %,d"
+                + " ('did you mean' for generated names that happen to be close)%n",
+            name, stored, expected);
       }
     }
-    return nanos;
+    return new long[][] {full, bare};
   }
 
-  /** The statements the full path runs for each command, prepared once, on one connection. */
-  private static long[] barePath(Path file, List<Op> ops) throws SQLException {
-    long[] nanos = new long[ops.size()];
-    try (Database migrated = Database.open(file)) {
-      new EventLog(migrated, WorkspaceSettings.DEFAULTS).settings(WORKSPACE);
-    }
-    try (Connection c = Database.dataSource(file).getConnection()) {
-      Bare bare = new Bare(c);
-      for (int i = 0; i < ops.size(); i++) {
-        long start = System.nanoTime();
-        // One transaction per command, and autocommit between commands, so that (as in the
-        // full path) no write lock is held while idle and another process can write.
-        c.setAutoCommit(false);
-        bare.run(ops.get(i), "bench-" + i);
-        c.commit();
-        c.setAutoCommit(true);
-        nanos[i] = System.nanoTime() - start;
-      }
-    }
-    return nanos;
+  private static long fullPath(Commands commands, Op op, int i) {
+    String line = op.line();
+    int space = line.indexOf(' ');
+    CommandInput input =
+        new CommandInput(
+            WORKSPACE,
+            new Actor(op.rep(), op.rep(), false),
+            "C1",
+            "bench-" + i,
+            line.substring(0, space),
+            line.substring(space + 1));
+    long start = System.nanoTime();
+    commands.handle(input);
+    return System.nanoTime() - start;
+  }
+
+  /** The statements the full path runs for one command, prepared once, on one connection. */
+  private static long barePath(Connection c, Bare bare, Op op, int i) throws SQLException {
+    long start = System.nanoTime();
+    // One transaction per command, and autocommit between commands, so that (as in the full
+    // path) no write lock is held while idle and another process can write.
+    c.setAutoCommit(false);
+    bare.run(op, "bench-" + i);
+    c.commit();
+    c.setAutoCommit(true);
+    return System.nanoTime() - start;
   }
 
   /** Plain JDBC running the statements EventLog.append and appendVoid run, prepared once. */
@@ -312,7 +339,7 @@ public final class LoggingBenchmark {
   }
 
   /** A reproducible mix: leads for new customers, the steps after them, repeat orders, churn. */
-  static List<Op> workload(int count, long seed) {
+  public static List<Op> workload(int count, long seed) {
     Random random = new Random(seed);
     List<String> open = new ArrayList<>();
     List<String> won = new ArrayList<>();
@@ -424,10 +451,7 @@ public final class LoggingBenchmark {
   }
 
   private static String mix(List<Op> ops) {
-    return Arrays.stream(
-            new String[] {
-              "lead", "appointment", "quote", "followup", "sale", "lost", "churn", "void"
-            })
+    return Arrays.stream(KINDS)
         .map(
             kind ->
                 kind

@@ -25,8 +25,11 @@ public final class Messages {
     this.bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK_TO_SYSTEM_LOCALE);
   }
 
+  private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+  private static final Messages DUTCH = new Messages(Locale.forLanguageTag("nl"));
+
   public static Messages of(Locale locale) {
-    return new Messages(isDutch(locale) ? Locale.forLanguageTag("nl") : Locale.ENGLISH);
+    return isDutch(locale) ? DUTCH : ENGLISH;
   }
 
   public static boolean isDutch(Locale locale) {
