@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /** Wires the console: configuration, database, commands, and the demo history if asked. */
@@ -27,13 +28,20 @@ final class ConsoleRunner {
   private ConsoleRunner() {}
 
   static int run(ConsoleOptions options, Map<String, String> environment) {
+    return run(options, environment, "");
+  }
+
+  /**
+   * @param why a sentence said before the console starts (why it is the console that starts)
+   */
+  static int run(ConsoleOptions options, Map<String, String> environment, String why) {
     Config config = Config.load(options.config, environment);
     WorkspaceSettings settings = settings(config, options);
     Clock clock = clock(options.now, settings.zone());
     Path file = options.database != null ? options.database : config.database().path();
     System.err.printf(
-        "Salesmeter console on %s (%s, %s). Type /help; one command per line.%n",
-        file, settings.locale().getLanguage(), settings.zone().getId());
+        "%sSalesmeter console on %s (%s, %s).%n",
+        why, file, settings.locale().getLanguage(), settings.zone().getId());
     try (Database database = Database.open(file)) {
       EventLog log = new EventLog(database, settings);
       log.configure(Console.WORKSPACE, settings);
@@ -44,7 +52,10 @@ final class ConsoleRunner {
         System.err.println(DemoHistory.fill(console, log, settings, clock));
       }
       if (System.console() != null) {
-        InteractiveConsole.run(console);
+        List<String> names =
+            commands.registry().all().stream().flatMap(spec -> spec.names().stream()).toList();
+        Path history = Path.of(System.getProperty("user.home"), ".salesmeter_history");
+        InteractiveConsole.run(console, names, history);
       } else {
         console.runScript(
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),

@@ -44,15 +44,13 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String why = "No chat tokens configured: ";
     for (String token : new String[] {"SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"}) {
       if (System.getenv(token) != null) {
-        System.err.println(
-            token
-                + " is set, but this version of Salesmeter has no chat adapters yet;"
-                + " starting the local console instead.");
+        why = token + " is set, but this version has no chat adapters yet: ";
       }
     }
-    return ConsoleRunner.run(options, System.getenv());
+    return ConsoleRunner.run(options, System.getenv(), why);
   }
 
   /** {@code salesmeter console}: the local console, also for scripts. */
