@@ -5,8 +5,9 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.store.Customer;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,8 @@ final class CustomerMatcher {
     /** The names that begin or end with the same characters as the key, each once. */
     Set<Name> sameEnds(String key) {
       int width = allowedEdits(key) == 1 ? 2 : 3;
-      Set<Name> candidates = new LinkedHashSet<>();
+      // A name that both begins and ends like the key is listed twice; compare it once.
+      Set<Name> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
       for (String end : ends(key, width)) {
         candidates.addAll(byEnds.getOrDefault(end, List.of()));
       }

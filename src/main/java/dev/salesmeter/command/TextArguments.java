@@ -56,7 +56,7 @@ public final class TextArguments {
           throw new InvalidInput("error.repTwice");
         }
         rep = mention;
-      } else if (!token.quoted() && option.matches()) {
+      } else if (!token.quoted() && token.raw().indexOf(':') > 0 && option.matches()) {
         readOption(spec, option.group(1), token, options);
       } else {
         words.add(token);
@@ -108,7 +108,7 @@ public final class TextArguments {
 
   private static Optional<RepMention> mention(Token token) {
     Matcher slack = SLACK_MENTION.matcher(token.raw());
-    if (slack.matches()) {
+    if (token.raw().startsWith("<@") && slack.matches()) {
       String name =
           slack.group(2) == null || slack.group(2).isBlank() ? slack.group(1) : slack.group(2);
       return Optional.of(new RepMention(Optional.of(slack.group(1)), name));

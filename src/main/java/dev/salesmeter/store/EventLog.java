@@ -448,15 +448,14 @@ public final class EventLog {
   private long insertOpportunity(
       Handle handle, String ws, Customer customer, Rep rep, NewEvent event) {
     return handle
-        .createUpdate(
+        .createQuery(
             "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
-                + " VALUES (:ws, :customer, :rep, :opened, :lead)")
+                + " VALUES (:ws, :customer, :rep, :opened, :lead) RETURNING id")
         .bind("ws", ws)
         .bind("customer", customer.id())
         .bind("rep", rep.id())
         .bind("opened", event.occurredAt().toEpochMilli())
         .bind("lead", event.kind() == EventKind.LEAD ? 1 : 0)
-        .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
   }
@@ -544,14 +543,13 @@ public final class EventLog {
       Handle handle, WorkspaceId workspace, String name, String key, NewEvent event) {
     long id =
         handle
-            .createUpdate(
+            .createQuery(
                 "INSERT INTO customers (workspace_id, name, name_key, created_at)"
-                    + " VALUES (:ws, :name, :key, :now)")
+                    + " VALUES (:ws, :name, :key, :now) RETURNING id")
             .bind("ws", workspace.value())
             .bind("name", name)
             .bind("key", key)
             .bind("now", event.loggedAt().toEpochMilli())
-            .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
             .one();
     return new Customer(id, name);
@@ -591,15 +589,15 @@ public final class EventLog {
               String platformUserId = mention.platformUserId().orElse(key);
               long id =
                   handle
-                      .createUpdate(
+                      .createQuery(
                           "INSERT INTO reps (workspace_id, platform_user_id, display_name,"
-                              + " name_key, created_at) VALUES (:ws, :pid, :name, :key, :now)")
+                              + " name_key, created_at) VALUES (:ws, :pid, :name, :key, :now)"
+                              + " RETURNING id")
                       .bind("ws", workspace.value())
                       .bind("pid", platformUserId)
                       .bind("name", mention.displayName())
                       .bind("key", key)
                       .bind("now", System.currentTimeMillis())
-                      .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
               return new Rep(id, platformUserId, mention.displayName());

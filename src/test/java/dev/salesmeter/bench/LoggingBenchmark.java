@@ -187,16 +187,14 @@ public final class LoggingBenchmark {
       insertRep =
           c.prepareStatement(
               "INSERT INTO reps (workspace_id, platform_user_id, display_name, name_key,"
-                  + " created_at) VALUES (?, ?, ?, ?, 0)",
-              new String[] {"id"});
+                  + " created_at) VALUES (?, ?, ?, ?, 0) RETURNING id");
       customer =
           c.prepareStatement(
               "SELECT id, name FROM customers WHERE workspace_id = ? AND name_key = ?");
       insertCustomer =
           c.prepareStatement(
               "INSERT INTO customers (workspace_id, name, name_key, created_at)"
-                  + " VALUES (?, ?, ?, 0)",
-              new String[] {"id"});
+                  + " VALUES (?, ?, ?, 0) RETURNING id");
       openOpportunity =
           c.prepareStatement(
               """
@@ -210,8 +208,7 @@ public final class LoggingBenchmark {
       insertOpportunity =
           c.prepareStatement(
               "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
-                  + " VALUES (?, ?, ?, ?, ?)",
-              new String[] {"id"});
+                  + " VALUES (?, ?, ?, ?, ?) RETURNING id");
       insertEvent =
           c.prepareStatement(
               """
@@ -329,12 +326,7 @@ public final class LoggingBenchmark {
     }
 
     private static long insertAndGetId(PreparedStatement s, Object... values) throws SQLException {
-      bind(s, values);
-      s.executeUpdate();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return id(s, values);
     }
   }
 
