@@ -223,6 +223,10 @@ final class EventLogTest {
     assertThatThrownBy(() -> log.appendVoid(WORKSPACE, "i-4", ANNA, sale, NOW))
         .hasMessageContaining("UNIQUE");
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(2);
+    // the reused INSERT statement works again after its failure, and the failed one left nothing
+    LoggedEvent next = append(event("i-5", EventKind.SALE, "Acme", 700, NOW));
+    assertThat(next.number()).isEqualTo(3);
+    assertThat(log.event(WORKSPACE, 3).orElseThrow().amount()).contains(Money.ofCents(700));
   }
 
   @Test
@@ -257,6 +261,20 @@ final class EventLogTest {
     assertThat(log.customers(WORKSPACE))
         .extracting(Customer::id)
         .doesNotContain(log.customers(other).get(0).id());
+  }
+
+  @Test
+  @DisplayName("reused statements see what another process committed since")
+  void readsAnotherProcessesWrites() {
+    try (Database second = Database.open(folder.resolve("events.db"))) {
+      EventLog otherProcess = new EventLog(second, WorkspaceSettings.DEFAULTS);
+      for (int i = 1; i <= 5; i++) {
+        otherProcess.append(event("o-" + i, EventKind.SALE, "Customer " + i, 100, NOW));
+        // the same prepared statements on this side, after each write on the other
+        assertThat(log.eventCount(WORKSPACE)).isEqualTo(i);
+        assertThat(log.customer(WORKSPACE, "customer " + i)).isPresent();
+      }
+    }
   }
 
   @Test
