@@ -1,0 +1,153 @@
+package dev.salesmeter.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Wrong, missing, hostile and out-of-range input for every logging command: each gets a clear
+ * private error and stores nothing; hostile names that are valid are stored exactly.
+ */
+final class EveryCommandInputTest {
+  /** Each logging command with the words that make a valid line after the customer's name. */
+  private static final List<List<String>> COMMANDS =
+      List.of(
+          List.of("lead", ""),
+          List.of("appointment", ""),
+          List.of("quote", " 1200"),
+          List.of("followup", ""),
+          List.of("sale", " 4200"),
+          List.of("lost", ""),
+          List.of("churn", ""));
+
+  private static final String PASTE = "x".repeat(10_240);
+
+  @TempDir Path folder;
+  TestWorkspace team;
+
+  @BeforeEach
+  void open() {
+    team = TestWorkspace.english(folder);
+  }
+
+  @AfterEach
+  void close() {
+    team.close();
+  }
+
+  static Stream<Arguments> badLines() {
+    return COMMANDS.stream()
+        .flatMap(
+            command -> {
+              String name = command.get(0);
+              String rest = command.get(1);
+              return Stream.of(
+                  Arguments.of(name, "/" + name + rest, "is missing"),
+                  Arguments.of(name, "/" + name + " " + PASTE + rest, "10240 characters long"),
+                  Arguments.of(
+                      name, "/" + name + " \"Known\u0000Customer\"" + rest, "control character"),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " colour:red",
+                      "Unknown option \"colour:\""),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " date:2026-04-01",
+                      "is in the future"),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " date:2015-01-01",
+                      "more than 10 years ago"),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " date:\"'; DROP TABLE events;--\"",
+                      "is not a date"),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " @anna @bram",
+                      "Name one rep only."),
+                  Arguments.of(
+                      name,
+                      "@anna /" + name + " Known Customer" + rest + " @bram",
+                      "Only managers can log for someone else."),
+                  Arguments.of(
+                      name,
+                      "/" + name + " Known Customer" + rest + " \"unclosed",
+                      "A quote mark is not closed."));
+            });
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badLines")
+  @DisplayName("a bad line is refused privately with the reason and an example; nothing is stored")
+  void refused(String command, String line, String expected) {
+    team.run("@anna /lead Known Customer");
+    long events = team.events();
+    long customers = team.count("customers");
+    long reps = team.count("reps");
+    Reply reply = team.run(line);
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains(expected).contains("Example: /" + command);
+    assertThat(team.events()).isEqualTo(events);
+    assertThat(team.count("customers")).isEqualTo(customers);
+    assertThat(team.count("reps")).isEqualTo(reps);
+  }
+
+  static Stream<Arguments> hostileNames() {
+    List<String> names =
+        List.of(
+            "Robert'); DROP TABLE customers;--",
+            "🥐 Croissanterie 🇫🇷",
+            "Ζαχαροπλαστείο",
+            "O'Brien & \"Zonen\"");
+    return COMMANDS.stream()
+        .flatMap(
+            command ->
+                names.stream().map(name -> Arguments.of(command.get(0), command.get(1), name)));
+  }
+
+  @ParameterizedTest(name = "/{0} {2}")
+  @MethodSource("hostileNames")
+  @DisplayName("quotes, SQL, emoji and other scripts are a customer's name like any other")
+  void hostileNamesWork(String command, String rest, String name) {
+    String quoted = "“" + name + "”";
+    team.run("@anna /lead " + quoted);
+    Reply reply = team.run("@anna /" + command + " " + quoted + rest);
+    assertThat(reply.text()).contains(" logged: ").contains(name);
+    assertThat(team.count("customers")).isEqualTo(1);
+    assertThat(team.log().customers(TestWorkspace.WORKSPACE).get(0).name()).isEqualTo(name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("managerLines")
+  @DisplayName("cost and target: hostile labels stored exactly, bad values refused")
+  void managerCommands(String line, String expected, long stored) {
+    Reply reply = team.run(line);
+    assertThat(reply.text()).contains(expected);
+    assertThat(team.events()).isEqualTo(stored);
+  }
+
+  static Stream<Arguments> managerLines() {
+    return Stream.of(
+        Arguments.of(
+            "/cost \"'; DROP TABLE events;-- 🎪\" 500", "€500 — '; DROP TABLE events;-- 🎪", 1),
+        Arguments.of("/cost \"" + PASTE + "\" 500", "10240 characters long", 0),
+        Arguments.of("/cost Ads 0", "must be more than zero", 0),
+        Arguments.of("/cost Ads 2000000000", "more than 1 billion", 0),
+        Arguments.of("/cost Ads 500 date:tomorrow", "is not a date", 0),
+        Arguments.of("/target 50k '; DROP TABLE targets;--", "I don't know the period", 0),
+        Arguments.of("/target 50k 🚀", "I don't know the period", 0),
+        Arguments.of("/target -5 Q2 2026", "must be more than zero", 0),
+        Arguments.of("/target 50k Q2 2026 @\"" + PASTE + "\"", "10240 characters long", 0),
+        Arguments.of("/target 50k 1999", "I don't know the period \"1999\"", 0));
+  }
+}
