@@ -42,6 +42,7 @@ final class CostHandler implements CommandHandler {
             request.now(),
             details,
             Optional.empty());
+    // An event without a customer obeys no opportunity rule: appending it always logs it.
     var logged = (AppendResult.Logged) log.append(event);
     return Confirmations.of(request, logged.event());
   }

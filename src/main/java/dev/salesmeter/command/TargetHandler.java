@@ -37,6 +37,7 @@ final class TargetHandler implements CommandHandler {
             request.now(),
             EventDetails.NONE,
             Optional.of(scope));
+    // An event without a customer obeys no opportunity rule: appending it always logs it.
     var logged = (AppendResult.Logged) log.append(event);
     return Confirmations.of(request, logged.event());
   }

@@ -21,7 +21,8 @@ final class VoidHandler implements CommandHandler {
 
   @Override
   public Reply handle(CommandRequest request) {
-    Optional<LoggedEvent> repeated = log.loggedBy(request.workspace(), request.interactionId());
+    Optional<LoggedEvent> repeated =
+        log.eventOfInteraction(request.workspace(), request.interactionId());
     if (repeated.isPresent()) {
       return Confirmations.of(request, repeated.get());
     }

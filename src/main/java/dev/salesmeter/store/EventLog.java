@@ -225,7 +225,7 @@ public final class EventLog {
   }
 
   /** The event an interaction logged, if it logged one. */
-  public Optional<LoggedEvent> loggedBy(WorkspaceId workspace, String interactionId) {
+  public Optional<LoggedEvent> eventOfInteraction(WorkspaceId workspace, String interactionId) {
     return jdbi.withHandle(
         handle -> byInteraction(handle, workspace, interactionId).map(LoggedEvent::asRepeated));
   }
