@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -29,6 +30,8 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
     jdbi.setStatementBuilderFactory(new ReusedStatements());
+    // Our SQL has no <template> parts: skip rendering every statement through a template engine.
+    jdbi.setTemplateEngine(new NoTemplateEngine());
   }
 
   /** Opens (creating if needed) the database file and applies any pending migrations. */

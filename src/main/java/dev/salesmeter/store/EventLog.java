@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -275,80 +276,95 @@ public final class EventLog {
    */
   public AppendResult append(NewEvent event, NewCustomerCheck check) {
     ZoneId zone = settings(event.workspace()).zone();
-    return jdbi.inTransaction(
-        handle -> {
-          Optional<LoggedEvent> earlier =
-              byInteraction(handle, event.workspace(), event.interactionId());
-          if (earlier.isPresent()) {
-            return new AppendResult.Logged(earlier.get().asRepeated());
-          }
-          String ws = event.workspace().value();
-          Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
-          Rep loggedBy =
-              event.loggedBy().equals(event.rep())
-                  ? rep
-                  : findOrCreateRep(handle, event.workspace(), event.loggedBy());
-          Optional<Customer> customer = Optional.empty();
-          Optional<Long> opportunityId = Optional.empty();
-          OpportunityLink link =
-              event.kind() == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
-          if (event.customerName().isPresent()) {
-            String name = event.customerName().get();
-            String key = CustomerName.key(name);
-            Optional<Customer> known = findCustomer(handle, event.workspace(), key);
-            if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
-              return new AppendResult.UnknownCustomer(name);
-            }
-            if (known.isEmpty()) {
-              Optional<Customer> similar =
-                  check.similarTo(name, after -> customersAfter(handle, event.workspace(), after));
-              if (similar.isPresent()) {
-                return new AppendResult.SimilarCustomer(name, similar.get());
-              }
-            }
-            customer =
-                Optional.of(
-                    known.orElseGet(
-                        () -> insertCustomer(handle, event.workspace(), name, key, event)));
-            Optional<Long> open = latestOpenOpportunity(handle, ws, customer.get().id());
-            if (event.kind() == EventKind.LEAD
-                || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
-              opportunityId =
-                  Optional.of(insertOpportunity(handle, ws, customer.get(), rep, event));
-              link = OpportunityLink.OPENED;
-            } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
-              return new AppendResult.NoOpenOpportunity(customer.get());
-            } else if (open.isPresent() && event.kind() != EventKind.CHURN) {
-              opportunityId = open;
-              link = OpportunityLink.JOINED;
-            }
-          }
-          Optional<Long> customerId = customer.map(Customer::id);
-          Inserted inserted =
-              insertEvent(handle, event, zone, rep, loggedBy, customerId, opportunityId, null);
-          Optional<Rep> targetRep = Optional.empty();
-          if (event.target().isPresent()) {
-            targetRep =
-                insertTarget(handle, event.workspace(), inserted.id(), event.target().get());
-          }
-          return new AppendResult.Logged(
-              new LoggedEvent(
-                  inserted.id(),
-                  inserted.number(),
-                  event.kind(),
-                  rep,
-                  loggedBy,
-                  customer,
-                  event.amount(),
-                  event.occurredAt(),
-                  link,
-                  event.details(),
-                  event.target().map(TargetScope::period),
-                  targetRep,
-                  Optional.empty(),
-                  false,
-                  false));
-        });
+    try {
+      return jdbi.inTransaction(handle -> appendIn(handle, event, check, zone));
+    } catch (JdbiException failure) {
+      // The unique interaction id is the guard against logging a request twice: no look-up
+      // first on the usual path. A repeat breaks the index and its transaction rolls back.
+      return eventOfInteraction(event.workspace(), event.interactionId())
+          .<AppendResult>map(AppendResult.Logged::new)
+          .orElseThrow(() -> failure);
+    }
+  }
+
+  private AppendResult appendIn(
+      Handle handle, NewEvent event, NewCustomerCheck check, ZoneId zone) {
+    String ws = event.workspace().value();
+    Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
+    Rep loggedBy =
+        event.loggedBy().equals(event.rep())
+            ? rep
+            : findOrCreateRep(handle, event.workspace(), event.loggedBy());
+    Optional<Customer> customer = Optional.empty();
+    Optional<Long> opportunityId = Optional.empty();
+    OpportunityLink link =
+        event.kind() == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
+    if (event.customerName().isPresent()) {
+      String name = event.customerName().get();
+      String key = CustomerName.key(name);
+      Optional<Customer> known = findCustomer(handle, event.workspace(), key);
+      if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
+        return refusedUnlessRepeated(handle, event, new AppendResult.UnknownCustomer(name));
+      }
+      if (known.isEmpty()) {
+        Optional<Customer> similar =
+            check.similarTo(name, after -> customersAfter(handle, event.workspace(), after));
+        if (similar.isPresent()) {
+          return refusedUnlessRepeated(
+              handle, event, new AppendResult.SimilarCustomer(name, similar.get()));
+        }
+      }
+      customer =
+          Optional.of(
+              known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, key, event)));
+      Optional<Long> open = latestOpenOpportunity(handle, ws, customer.get().id());
+      if (event.kind() == EventKind.LEAD
+          || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
+        opportunityId = Optional.of(insertOpportunity(handle, ws, customer.get(), rep, event));
+        link = OpportunityLink.OPENED;
+      } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
+        return refusedUnlessRepeated(
+            handle, event, new AppendResult.NoOpenOpportunity(customer.get()));
+      } else if (open.isPresent() && event.kind() != EventKind.CHURN) {
+        opportunityId = open;
+        link = OpportunityLink.JOINED;
+      }
+    }
+    Optional<Long> customerId = customer.map(Customer::id);
+    Inserted inserted =
+        insertEvent(handle, event, zone, rep, loggedBy, customerId, opportunityId, null);
+    Optional<Rep> targetRep = Optional.empty();
+    if (event.target().isPresent()) {
+      targetRep = insertTarget(handle, event.workspace(), inserted.id(), event.target().get());
+    }
+    return new AppendResult.Logged(
+        new LoggedEvent(
+            inserted.id(),
+            inserted.number(),
+            event.kind(),
+            rep,
+            loggedBy,
+            customer,
+            event.amount(),
+            event.occurredAt(),
+            link,
+            event.details(),
+            event.target().map(TargetScope::period),
+            targetRep,
+            Optional.empty(),
+            false,
+            false));
+  }
+
+  /**
+   * A refusal, unless this request was logged before: a repeat of a request that closed an
+   * opportunity must answer "already logged", not "no open opportunity".
+   */
+  private static AppendResult refusedUnlessRepeated(
+      Handle handle, NewEvent event, AppendResult refusal) {
+    return byInteraction(handle, event.workspace(), event.interactionId())
+        .<AppendResult>map(earlier -> new AppendResult.Logged(earlier.asRepeated()))
+        .orElse(refusal);
   }
 
   /**
@@ -415,7 +431,7 @@ public final class EventLog {
   }
 
   /** The event an interaction logged: a narrow indexed look-up first, as it usually misses. */
-  private Optional<LoggedEvent> byInteraction(
+  private static Optional<LoggedEvent> byInteraction(
       Handle handle, WorkspaceId workspace, String interactionId) {
     return handle
         .createQuery(
@@ -427,7 +443,7 @@ public final class EventLog {
         .map(id -> byId(handle, workspace, id));
   }
 
-  private LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
+  private static LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
     return handle
         .createQuery(SELECT_EVENT_BY_ID)
         .bind("ws", workspace.value())
