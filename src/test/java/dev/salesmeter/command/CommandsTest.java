@@ -354,6 +354,26 @@ final class CommandsTest {
     }
 
     @Test
+    @DisplayName("a repeated /lost says 'already logged', not 'no open opportunity'")
+    void repeatedLost() {
+      team.run("@anna /lead Acme");
+      assertThat(team.run("@anna /lost Acme", "lost-1").text()).startsWith("Lost #2 logged");
+      assertThat(team.run("@anna /lost Acme", "lost-1").text())
+          .startsWith("Already logged (this request arrived twice): Lost #2");
+      assertThat(team.events()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a repeated lead that created a customer and an opportunity creates neither again")
+    void repeatedLeadCreatesNothing() {
+      team.run("@anna /lead Acme", "lead-1");
+      team.run("@anna /lead Acme", "lead-1");
+      assertThat(team.count("customers")).isEqualTo(1);
+      assertThat(team.count("opportunities")).isEqualTo(1);
+      assertThat(team.events()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a repeated /void undoes once, not the event before")
     void repeatedVoid() {
       team.run("@anna /sale Acme 100");
