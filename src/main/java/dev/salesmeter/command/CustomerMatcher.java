@@ -49,9 +49,6 @@ final class CustomerMatcher {
       Customer best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (Name candidate : known.sameEnds(key)) {
-        if (Math.abs(candidate.key().length() - key.length()) > allowed) {
-          continue;
-        }
         int d = distance.apply(key, candidate.key());
         if (d > 0 && d < bestDistance) {
           best = candidate.customer();
@@ -69,7 +66,10 @@ final class CustomerMatcher {
   /** A known customer's name as the matcher compares it. */
   private record Name(Customer customer, String key) {}
 
-  /** One workspace's names, indexed by how they begin and end, and the last customer id read. */
+  /**
+   * One workspace's names, indexed by how they begin and end and by their length ("^ba|15",
+   * "en$|15"), and the last customer id read.
+   */
   private static final class Names {
     private final Map<String, List<Name>> byEnds = new HashMap<>();
     private long lastId;
@@ -80,20 +80,26 @@ final class CustomerMatcher {
         Name name = new Name(customer, key);
         for (int width = 2; width <= 3; width++) {
           for (String end : ends(key, width)) {
-            byEnds.computeIfAbsent(end, e -> new ArrayList<>()).add(name);
+            byEnds.computeIfAbsent(end + "|" + key.length(), e -> new ArrayList<>()).add(name);
           }
         }
         lastId = Math.max(lastId, customer.id());
       }
     }
 
-    /** The names that begin or end with the same characters as the key, each once. */
+    /**
+     * The names that begin or end with the same characters as the key and are no more letters
+     * longer or shorter than the edits allowed, each once.
+     */
     Set<Name> sameEnds(String key) {
-      int width = allowedEdits(key) == 1 ? 2 : 3;
+      int allowed = allowedEdits(key);
+      int width = allowed == 1 ? 2 : 3;
       // A name that both begins and ends like the key is listed twice; compare it once.
       Set<Name> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
       for (String end : ends(key, width)) {
-        candidates.addAll(byEnds.getOrDefault(end, List.of()));
+        for (int length = key.length() - allowed; length <= key.length() + allowed; length++) {
+          candidates.addAll(byEnds.getOrDefault(end + "|" + length, List.of()));
+        }
       }
       return candidates;
     }
