@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,5 +52,58 @@ public record CommandSpec(
 
   public List<String> names() {
     return List.of(name, dutchName);
+  }
+
+  /**
+   * The command's parameters, typed, in the order a user gives them: the words its syntax reads,
+   * then {@code @rep}, the options and the flags. Platforms with typed options declare these.
+   */
+  public List<Parameter> parameters() {
+    List<Parameter> parameters = new ArrayList<>();
+    switch (syntax) {
+      case CUSTOMER -> parameters.add(CUSTOMER);
+      case CUSTOMER_AMOUNT -> {
+        parameters.add(CUSTOMER);
+        parameters.add(AMOUNT);
+      }
+      case LABEL_AMOUNT -> {
+        parameters.add(AMOUNT);
+        parameters.add(new Parameter("label", "omschrijving", Parameter.Type.TEXT, false));
+      }
+      case PERIOD_AMOUNT -> {
+        parameters.add(AMOUNT);
+        parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, true));
+      }
+      case EVENT_NUMBER ->
+          parameters.add(new Parameter("event", "gebeurtenis", Parameter.Type.EVENT_NUMBER, false));
+      case COMMAND_NAME ->
+          parameters.add(new Parameter("command", "commando", Parameter.Type.TEXT, false));
+    }
+    if (takesRep) {
+      parameters.add(new Parameter("rep", "verkoper", Parameter.Type.USER, false));
+    }
+    options.stream()
+        .sorted()
+        .map(option -> new Parameter(option.english(), option.dutch(), typeOf(option), false))
+        .forEach(parameters::add);
+    flags.stream()
+        .sorted()
+        .map(flag -> new Parameter(flag.english(), flag.dutch(), Parameter.Type.FLAG, false))
+        .forEach(parameters::add);
+    return List.copyOf(parameters);
+  }
+
+  private static final Parameter CUSTOMER =
+      new Parameter("customer", "klant", Parameter.Type.CUSTOMER, true);
+  private static final Parameter AMOUNT =
+      new Parameter("amount", "bedrag", Parameter.Type.AMOUNT, true);
+
+  private static Parameter.Type typeOf(OptionKey option) {
+    return switch (option) {
+      case DATE -> Parameter.Type.DATE;
+      case MARGIN -> Parameter.Type.PERCENT;
+      case PRODUCTS -> Parameter.Type.LIST;
+      case SOURCE, REASON -> Parameter.Type.TEXT;
+    };
   }
 }
