@@ -1,7 +1,5 @@
 package dev.salesmeter.core;
 
-import java.math.BigDecimal;
-
 /** A percentage from 0 to 100 with two decimals, kept as basis points (27.5% = 2750). */
 public record Percentage(int basisPoints) {
   public static final int MAX_BASIS_POINTS = 10_000;
@@ -14,10 +12,5 @@ public record Percentage(int basisPoints) {
 
   public static Percentage ofBasisPoints(int basisPoints) {
     return new Percentage(basisPoints);
-  }
-
-  /** The fraction this percentage stands for: 27.5% is 0.275. */
-  public BigDecimal fraction() {
-    return BigDecimal.valueOf(basisPoints, 4);
   }
 }

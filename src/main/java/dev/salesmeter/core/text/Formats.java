@@ -80,10 +80,6 @@ public final class Formats {
     return plainSpaces(format.format(percent)) + "%";
   }
 
-  public String number(long number) {
-    return plainSpaces(NumberFormat.getIntegerInstance(locale).format(number));
-  }
-
   public String date(LocalDate day) {
     return stripDots(date.format(day));
   }
