@@ -155,7 +155,11 @@ public final class CommandRegistry {
   }
 
   private static String describe(CommandSpec spec, Messages messages, boolean detailed) {
-    String names = "/" + spec.name() + " (/" + spec.dutchName() + ")";
+    boolean dutch = Messages.isDutch(messages.locale());
+    String names =
+        dutch
+            ? "/" + spec.dutchName() + " (/" + spec.name() + ")"
+            : "/" + spec.name() + " (/" + spec.dutchName() + ")";
     String line = names + " — " + messages.get(spec.helpKey("summary"));
     if (!detailed) {
       return line;

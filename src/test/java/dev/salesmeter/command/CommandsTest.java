@@ -506,6 +506,14 @@ final class CommandsTest {
   }
 
   @Test
+  @DisplayName("Dutch help names the Dutch command first")
+  void dutchHelp() {
+    team.close();
+    team = TestWorkspace.dutch(folder.resolve("nl"));
+    assertThat(team.run("/hulp").text()).contains("/verkoop (/sale) — een verkoop is binnen");
+  }
+
+  @Test
   @DisplayName("an unexpected failure answers with a reference, never a stack trace")
   void unexpectedFailure() {
     team.database().close();
