@@ -37,16 +37,15 @@ CREATE TABLE customers (
 CREATE INDEX customers_by_workspace ON customers (workspace_id, id);
 
 -- An opportunity is one sales trajectory with one customer, carried by the rep who opened it.
--- Its state (open, won, lost) is not stored: it follows from its events that are not voided.
+-- When it opened, whether it had a lead, and its state (open, won, lost) are not stored: they
+-- follow from its events that are not voided, in order of their date.
 CREATE TABLE opportunities (
     id           INTEGER PRIMARY KEY,
     workspace_id TEXT    NOT NULL REFERENCES workspaces (id),
     customer_id  INTEGER NOT NULL REFERENCES customers (id),
-    rep_id       INTEGER NOT NULL REFERENCES reps (id),
-    opened_at    INTEGER NOT NULL,
-    has_lead     INTEGER NOT NULL CHECK (has_lead IN (0, 1))
+    rep_id       INTEGER NOT NULL REFERENCES reps (id)
 );
-CREATE INDEX opportunities_by_customer ON opportunities (workspace_id, customer_id, opened_at);
+CREATE INDEX opportunities_by_customer ON opportunities (workspace_id, customer_id);
 
 CREATE TABLE events (
     id               INTEGER PRIMARY KEY,

@@ -47,7 +47,8 @@ final class ConsoleRunner {
       log.configure(Console.WORKSPACE, settings);
       Commands commands =
           new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
-      Console console = new Console(commands, new HashSet<>(config.workspace().managers()));
+      Console console =
+          new Console(commands, new HashSet<>(config.workspace().managers()), settings.locale());
       if (options.demo) {
         System.err.println(DemoHistory.fill(console, log, settings, clock));
       }

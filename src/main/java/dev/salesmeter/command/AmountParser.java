@@ -19,9 +19,10 @@ public final class AmountParser {
 
   private static final Pattern CURRENCY = Pattern.compile("(?i)€|eur");
   private static final Pattern SUFFIXED = Pattern.compile("(?i)(\\d+(?:[.,]\\d+)?)([km])");
-  private static final Pattern DUTCH = Pattern.compile("(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
+  private static final Pattern DUTCH =
+      Pattern.compile("([1-9]\\d{0,2}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
   private static final Pattern ENGLISH =
-      Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?");
+      Pattern.compile("([1-9]\\d{0,2}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?");
 
   private AmountParser() {}
 

@@ -53,7 +53,8 @@ public final class Commands {
       }
       if (spec.get().managersOnly() && !input.user().manager()) {
         outcome = "refused";
-        return Reply.privately(messages.get("error.managersOnly", spec.get().name()));
+        return Reply.privately(
+            messages.get("error.managersOnly", spec.get().nameIn(settings.locale())));
       }
       try {
         Instant now = clock.instant();
@@ -99,7 +100,7 @@ public final class Commands {
             .map(arg -> arg instanceof Term term ? messages.get(term.key()) : arg)
             .toArray();
     String problem = messages.get(invalid.key(), args);
-    if (invalid.key().equals("error.didYouMean")) {
+    if (invalid.key().startsWith("error.didYouMean")) {
       return problem;
     }
     return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));

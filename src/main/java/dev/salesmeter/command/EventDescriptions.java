@@ -6,8 +6,8 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventDetails;
 import dev.salesmeter.store.LoggedEvent;
 import dev.salesmeter.store.OpportunityLink;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class EventDescriptions {
     }
     if (event.kind() != EventKind.TARGET
         && event.kind() != EventKind.VOID
-        && !isToday(event.occurredAt())) {
+        && !isNow(event.occurredAt())) {
       parts.add(formats.dateTime(event.occurredAt()));
     }
     link(event).ifPresent(parts::add);
@@ -105,7 +105,8 @@ final class EventDescriptions {
     return java.util.Optional.empty();
   }
 
-  private boolean isToday(Instant instant) {
-    return LocalDate.ofInstant(instant, zone).equals(LocalDate.ofInstant(now, zone));
+  /** Whether an event happened now, so that its date and time need not be echoed. */
+  private boolean isNow(Instant instant) {
+    return Math.abs(Duration.between(instant, now).toSeconds()) < 60;
   }
 }

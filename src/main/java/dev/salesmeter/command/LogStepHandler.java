@@ -54,8 +54,15 @@ final class LogStepHandler implements CommandHandler {
       return Confirmations.of(request, logged.event());
     }
     if (result instanceof AppendResult.SimilarCustomer similar) {
-      throw new InvalidInput(
-          "error.didYouMean", similar.known().name(), customer, commandName(request));
+      // Commands that may create a customer offer "new"; the others need the exact name.
+      String key =
+          request.command().flags().contains(Flag.NEW)
+              ? "error.didYouMean"
+              : "error.didYouMeanKnown";
+      throw new InvalidInput(key, similar.known().name(), customer, commandName(request));
+    }
+    if (result instanceof AppendResult.NotActiveCustomer inactive) {
+      throw new InvalidInput("error.notActiveCustomer", inactive.customer().name());
     }
     if (result instanceof AppendResult.NoOpenOpportunity none) {
       throw new InvalidInput("error.noOpenOpportunity." + kind.code(), none.customer().name());

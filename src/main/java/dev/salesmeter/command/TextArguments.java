@@ -3,6 +3,7 @@ package dev.salesmeter.command;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.RepMention;
+import dev.salesmeter.core.text.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the words after a command with the grammar of COMMANDS.md: options and the rep first, then
@@ -50,19 +52,19 @@ public final class TextArguments {
       Matcher option = OPTION.matcher(token.raw());
       if (mention.isPresent()) {
         if (!spec.takesRep()) {
-          throw new InvalidInput("error.repNotTaken", spec.name());
+          throw new InvalidInput("error.repNotTaken", spec.nameIn(locale));
         }
         if (rep.isPresent()) {
           throw new InvalidInput("error.repTwice");
         }
         rep = mention;
       } else if (!token.quoted() && token.raw().indexOf(':') > 0 && option.matches()) {
-        readOption(spec, option.group(1), token, options);
+        readOption(spec, option.group(1), token, options, locale);
       } else {
         words.add(token);
       }
     }
-    Set<Flag> flags = takeFlags(spec, words);
+    Set<Flag> flags = takeFlags(spec, words, locale);
     Optional<Money> amount = Optional.empty();
     Optional<Period> period = Optional.empty();
     Optional<String> text = Optional.empty();
@@ -121,12 +123,14 @@ public final class TextArguments {
   }
 
   private static void readOption(
-      CommandSpec spec, String key, Token token, Map<OptionKey, String> options) {
+      CommandSpec spec, String key, Token token, Map<OptionKey, String> options, Locale locale) {
     OptionKey option =
         OptionKey.fromKey(key)
             .filter(spec.options()::contains)
             .orElseThrow(
-                () -> new InvalidInput("error.unknownOption", key, spec.name(), optionList(spec)));
+                () ->
+                    new InvalidInput(
+                        "error.unknownOption", key, spec.nameIn(locale), optionList(spec, locale)));
     String value = token.value().substring(token.value().indexOf(':') + 1);
     if (value.isBlank()) {
       throw new InvalidInput("error.optionEmpty", key);
@@ -136,18 +140,18 @@ public final class TextArguments {
     }
   }
 
-  private static String optionList(CommandSpec spec) {
+  private static String optionList(CommandSpec spec, Locale locale) {
+    boolean dutch = Messages.isDutch(locale);
     return spec.options().isEmpty()
         ? "—"
         : spec.options().stream()
             .sorted()
-            .map(o -> o.english() + ":")
-            .reduce((a, b) -> a + ", " + b)
-            .orElseThrow();
+            .map(option -> (dutch ? option.dutch() : option.english()) + ":")
+            .collect(Collectors.joining(", "));
   }
 
   /** Flags are words at the end; a known flag word that this command does not take is an error. */
-  private static Set<Flag> takeFlags(CommandSpec spec, List<Token> words) {
+  private static Set<Flag> takeFlags(CommandSpec spec, List<Token> words, Locale locale) {
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
     while (!words.isEmpty()) {
       Token last = words.get(words.size() - 1);
@@ -156,7 +160,7 @@ public final class TextArguments {
         break;
       }
       if (!spec.flags().contains(flag.get())) {
-        throw new InvalidInput("error.flagNotTaken", last.value(), spec.name());
+        throw new InvalidInput("error.flagNotTaken", last.value(), spec.nameIn(locale));
       }
       flags.add(flag.get());
       words.remove(words.size() - 1);
@@ -166,6 +170,13 @@ public final class TextArguments {
 
   /** Removes the amount (and a currency sign before it) from the words and returns it. */
   private Money takeAmount(List<Token> words) {
+    int last = words.size() - 1;
+    if (last >= 1
+        && !words.get(last).quoted()
+        && AmountParser.isCurrencySign(words.get(last).value())
+        && AmountParser.looksLikeAmount(words.get(last - 1).value())) {
+      words.remove(last); // "4200 €": the sign after the amount
+    }
     int at = -1;
     for (int i = words.size() - 1; i >= 0; i--) {
       if (!words.get(i).quoted() && AmountParser.looksLikeAmount(words.get(i).value())) {

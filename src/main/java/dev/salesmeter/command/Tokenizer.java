@@ -19,7 +19,7 @@ final class Tokenizer {
     while (i < line.length()) {
       int c = line.codePointAt(i);
       int width = Character.charCount(c);
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) { // no-break spaces too
         flush(tokens, raw, value, quotedAtStart);
         quotedAtStart = false;
         i += width;

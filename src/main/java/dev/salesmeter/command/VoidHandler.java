@@ -51,7 +51,8 @@ final class VoidHandler implements CommandHandler {
           "error.voidNotYours", target.number(), target.loggedBy().displayName());
     }
     LoggedEvent voidEvent =
-        log.appendVoid(request.workspace(), request.interactionId(), self, target, request.now());
+        log.appendVoid(request.workspace(), request.interactionId(), self, target, request.now())
+            .orElseThrow(() -> new InvalidInput("error.alreadyVoided", target.number()));
     var messages = request.formats().messages();
     EventDescriptions describe =
         new EventDescriptions(request.formats(), request.settings().zone(), request.now());

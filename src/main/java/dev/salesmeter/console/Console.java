@@ -6,10 +6,12 @@ import dev.salesmeter.command.Reply;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
 import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.text.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,18 +30,21 @@ public final class Console {
 
   private final Commands commands;
   private final Set<String> managers;
+  private final Messages messages;
 
   /**
    * @param managers the names of console users who are managers besides the console's own user
+   * @param locale the console workspace's language, for the console's own messages
    */
-  public Console(Commands commands, Set<String> managers) {
+  public Console(Commands commands, Set<String> managers, Locale locale) {
     this.commands = commands;
     this.managers = managers.stream().map(CustomerName::fold).collect(Collectors.toSet());
+    this.messages = Messages.of(locale);
   }
 
   /** Runs one line and returns the reply, or nothing for a blank line or a comment. */
   public java.util.Optional<Reply> run(String line) {
-    String text = line.strip();
+    String text = line.replace("\uFEFF", "").strip(); // a script saved with a byte-order mark
     if (text.isEmpty() || text.startsWith("#")) {
       return java.util.Optional.empty();
     }
@@ -48,8 +53,13 @@ public final class Console {
       int space = text.indexOf(' ');
       String name = space < 0 ? text.substring(1) : text.substring(1, space);
       String key = CustomerName.fold(name);
-      user = new Actor(key, name, managers.contains(key));
-      text = space < 0 ? "" : text.substring(space + 1).strip();
+      if (key.isEmpty() || space < 0) {
+        return java.util.Optional.of(Reply.privately(messages.get("console.nameMissing")));
+      }
+      if (!key.equals(OWN_USER)) {
+        user = new Actor(key, name, managers.contains(key));
+      }
+      text = text.substring(space + 1).strip();
     }
     int space = text.indexOf(' ');
     String command = space < 0 ? text : text.substring(0, space);

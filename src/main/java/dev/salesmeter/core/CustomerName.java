@@ -13,6 +13,10 @@ public final class CustomerName {
   public static final int MAX_LENGTH = 200;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /** Invisible format characters (zero-width space, byte-order mark, …) pasted along a name. */
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern LEGAL_FORM = Pattern.compile("[\\s,]*\\bb\\.?\\s?v\\.?$");
 
@@ -27,7 +31,8 @@ public final class CustomerName {
 
   /** A name without case, accents or extra spaces: how people's names are matched too. */
   public static String fold(String name) {
-    String bare = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    String visible = INVISIBLE.matcher(name).replaceAll("");
+    String bare = MARKS.matcher(Normalizer.normalize(visible, Normalizer.Form.NFKD)).replaceAll("");
     return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

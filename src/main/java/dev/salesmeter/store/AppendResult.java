@@ -11,6 +11,9 @@ public sealed interface AppendResult {
   /** A new customer name close to a known customer's: nothing was stored. */
   record SimilarCustomer(String name, Customer known) implements AppendResult {}
 
+  /** A churn for a customer with no sale since their last churn (or none at all). */
+  record NotActiveCustomer(Customer customer) implements AppendResult {}
+
   /** A follow-up, lost or churn event for a customer the workspace does not know. */
   record UnknownCustomer(String name) implements AppendResult {}
 }

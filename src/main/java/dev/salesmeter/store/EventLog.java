@@ -73,15 +73,28 @@ public final class EventLog {
           + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id)"
           + " ORDER BY e.id DESC LIMIT 1";
 
-  /** Opportunities of a customer that have a live event and no live sale or lost event. */
+  /**
+   * The opportunity a step dated at a moment joins (KPIS.md: state follows the live events in order
+   * of their date). Preferably the latest one open at that moment: begun at or before it and not
+   * closed by a live sale or lost event at or before it. Failing that, one still open whose first
+   * event is later: the step happened before the rest was logged (a lead logged today, then
+   * "appointment yesterday"), so the opportunity began earlier than it seemed.
+   */
   private static final String LATEST_OPEN_OPPORTUNITY =
       """
-      SELECT o.id FROM opportunities o
-      WHERE o.workspace_id = :ws AND o.customer_id = :customer
-        AND EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = o.id)
-        AND NOT EXISTS (SELECT 1 FROM live_events e
-                        WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost'))
-      ORDER BY o.opened_at DESC, o.id DESC
+      SELECT id FROM (
+        SELECT o.id,
+               (SELECT MIN(e.occurred_at) FROM live_events e WHERE e.opportunity_id = o.id)
+                 AS opened_at,
+               EXISTS (SELECT 1 FROM live_events e
+                       WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost')) AS closed
+        FROM opportunities o
+        WHERE o.workspace_id = :ws AND o.customer_id = :customer
+          AND NOT EXISTS (SELECT 1 FROM live_events e
+                          WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost')
+                            AND e.occurred_at <= :at))
+      WHERE opened_at <= :at OR (opened_at IS NOT NULL AND NOT closed)
+      ORDER BY opened_at <= :at DESC, opened_at DESC, id DESC
       LIMIT 1
       """;
 
@@ -303,9 +316,6 @@ public final class EventLog {
       String name = event.customerName().get();
       String key = CustomerName.key(name);
       Optional<Customer> known = findCustomer(handle, event.workspace(), key);
-      if (known.isEmpty() && NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
-        return refusedUnlessRepeated(handle, event, new AppendResult.UnknownCustomer(name));
-      }
       if (known.isEmpty()) {
         Optional<Customer> similar =
             check.similarTo(name, after -> customersAfter(handle, event.workspace(), after));
@@ -313,14 +323,23 @@ public final class EventLog {
           return refusedUnlessRepeated(
               handle, event, new AppendResult.SimilarCustomer(name, similar.get()));
         }
+        if (NEEDS_KNOWN_CUSTOMER.contains(event.kind())) {
+          return refusedUnlessRepeated(handle, event, new AppendResult.UnknownCustomer(name));
+        }
+      }
+      if (event.kind() == EventKind.CHURN
+          && !inActiveSpell(handle, ws, known.get().id(), event.occurredAt())) {
+        return refusedUnlessRepeated(
+            handle, event, new AppendResult.NotActiveCustomer(known.get()));
       }
       customer =
           Optional.of(
               known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, key, event)));
-      Optional<Long> open = latestOpenOpportunity(handle, ws, customer.get().id());
+      Optional<Long> open =
+          latestOpenOpportunity(handle, ws, customer.get().id(), event.occurredAt());
       if (event.kind() == EventKind.LEAD
           || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
-        opportunityId = Optional.of(insertOpportunity(handle, ws, customer.get(), rep, event));
+        opportunityId = Optional.of(insertOpportunity(handle, ws, customer.get(), rep));
         link = OpportunityLink.OPENED;
       } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
         return refusedUnlessRepeated(
@@ -371,7 +390,7 @@ public final class EventLog {
    * Appends a void of an earlier event, so that it no longer counts. The caller checks who may void
    * it; the log refuses voiding twice or voiding a void.
    */
-  public LoggedEvent appendVoid(
+  public Optional<LoggedEvent> appendVoid(
       WorkspaceId workspace,
       String interactionId,
       RepMention by,
@@ -385,7 +404,16 @@ public final class EventLog {
         handle -> {
           Optional<LoggedEvent> earlier = byInteraction(handle, workspace, interactionId);
           if (earlier.isPresent()) {
-            return earlier.get().asRepeated();
+            return Optional.of(earlier.get().asRepeated());
+          }
+          boolean alreadyVoided =
+              handle
+                  .createQuery("SELECT EXISTS (SELECT 1 FROM events WHERE voids_event_id = :id)")
+                  .bind("id", voided.id())
+                  .mapTo(Boolean.class)
+                  .one();
+          if (alreadyVoided) {
+            return Optional.<LoggedEvent>empty(); // by a request that came in meanwhile
           }
           Rep author = findOrCreateRep(handle, workspace, by);
           NewEvent voidEvent =
@@ -411,22 +439,23 @@ public final class EventLog {
                   Optional.empty(),
                   Optional.empty(),
                   voided.id());
-          return new LoggedEvent(
-              inserted.id(),
-              inserted.number(),
-              EventKind.VOID,
-              author,
-              author,
-              Optional.empty(),
-              Optional.empty(),
-              loggedAt,
-              OpportunityLink.NONE,
-              EventDetails.NONE,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.of(voided.number()),
-              false,
-              false);
+          return Optional.of(
+              new LoggedEvent(
+                  inserted.id(),
+                  inserted.number(),
+                  EventKind.VOID,
+                  author,
+                  author,
+                  Optional.empty(),
+                  Optional.empty(),
+                  loggedAt,
+                  OpportunityLink.NONE,
+                  EventDetails.NONE,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.of(voided.number()),
+                  false,
+                  false));
         });
   }
 
@@ -452,26 +481,53 @@ public final class EventLog {
         .one();
   }
 
-  private Optional<Long> latestOpenOpportunity(Handle handle, String ws, long customerId) {
+  /**
+   * Whether a customer was active at a moment: a live sale at or before it, after their last live
+   * churn at or before it (KPIS.md: a churn ends a spell; a sale starts one).
+   */
+  private static boolean inActiveSpell(Handle handle, String ws, long customerId, Instant at) {
+    return handle
+        .createQuery(
+            """
+            WITH last_churn AS (
+              SELECT occurred_at, id FROM live_events
+              WHERE workspace_id = :ws AND customer_id = :customer AND kind = 'churn'
+                AND occurred_at <= :at
+              ORDER BY occurred_at DESC, id DESC
+              LIMIT 1)
+            SELECT EXISTS (
+              SELECT 1 FROM live_events s
+              WHERE s.workspace_id = :ws AND s.customer_id = :customer AND s.kind = 'sale'
+                AND s.occurred_at <= :at
+                AND NOT EXISTS (SELECT 1 FROM last_churn c
+                                WHERE (s.occurred_at, s.id) <= (c.occurred_at, c.id)))
+            """)
+        .bind("ws", ws)
+        .bind("customer", customerId)
+        .bind("at", at.toEpochMilli())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  private Optional<Long> latestOpenOpportunity(
+      Handle handle, String ws, long customerId, Instant at) {
     return handle
         .createQuery(LATEST_OPEN_OPPORTUNITY)
         .bind("ws", ws)
         .bind("customer", customerId)
+        .bind("at", at.toEpochMilli())
         .mapTo(Long.class)
         .findOne();
   }
 
-  private long insertOpportunity(
-      Handle handle, String ws, Customer customer, Rep rep, NewEvent event) {
+  private long insertOpportunity(Handle handle, String ws, Customer customer, Rep rep) {
     return handle
         .createQuery(
-            "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
-                + " VALUES (:ws, :customer, :rep, :opened, :lead) RETURNING id")
+            "INSERT INTO opportunities (workspace_id, customer_id, rep_id)"
+                + " VALUES (:ws, :customer, :rep) RETURNING id")
         .bind("ws", ws)
         .bind("customer", customer.id())
         .bind("rep", rep.id())
-        .bind("opened", event.occurredAt().toEpochMilli())
-        .bind("lead", event.kind() == EventKind.LEAD ? 1 : 0)
         .mapTo(Long.class)
         .one();
   }

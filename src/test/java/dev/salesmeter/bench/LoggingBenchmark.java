@@ -195,17 +195,24 @@ public final class LoggingBenchmark {
       openOpportunity =
           c.prepareStatement(
               """
-              SELECT o.id FROM opportunities o
-              WHERE o.workspace_id = ? AND o.customer_id = ?
-                AND EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = o.id)
-                AND NOT EXISTS (SELECT 1 FROM live_events e
-                                WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost'))
-              ORDER BY o.opened_at DESC, o.id DESC
+              SELECT id FROM (
+                SELECT o.id,
+                       (SELECT MIN(e.occurred_at) FROM live_events e WHERE e.opportunity_id = o.id)
+                         AS opened_at,
+                       EXISTS (SELECT 1 FROM live_events e
+                               WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost')) AS closed
+                FROM opportunities o
+                WHERE o.workspace_id = ? AND o.customer_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM live_events e
+                                  WHERE e.opportunity_id = o.id AND e.kind IN ('sale', 'lost')
+                                    AND e.occurred_at <= ?))
+              WHERE opened_at <= ? OR (opened_at IS NOT NULL AND NOT closed)
+              ORDER BY opened_at <= ? DESC, opened_at DESC, id DESC
               LIMIT 1""");
       insertOpportunity =
           c.prepareStatement(
-              "INSERT INTO opportunities (workspace_id, customer_id, rep_id, opened_at, has_lead)"
-                  + " VALUES (?, ?, ?, ?, ?) RETURNING id");
+              "INSERT INTO opportunities (workspace_id, customer_id, rep_id)"
+                  + " VALUES (?, ?, ?) RETURNING id");
       insertEvent =
           c.prepareStatement(
               """
@@ -241,20 +248,14 @@ public final class LoggingBenchmark {
         customerId =
             insertAndGetId(insertCustomer, ws, op.customer(), CustomerName.key(op.customer()));
       }
-      long open = id(openOpportunity, ws, customerId);
+      long now = NOW.toEpochMilli();
+      long open = id(openOpportunity, ws, customerId, now, now, now);
       Long opportunity = open < 0 ? null : open;
       boolean opens =
           op.kind().equals("lead")
               || (open < 0 && (op.kind().equals("quote") || op.kind().equals("appointment")));
       if (opens) {
-        opportunity =
-            insertAndGetId(
-                insertOpportunity,
-                ws,
-                customerId,
-                repId,
-                NOW.toEpochMilli(),
-                op.kind().equals("lead") ? 1 : 0);
+        opportunity = insertAndGetId(insertOpportunity, ws, customerId, repId);
       }
       if (op.kind().equals("churn")) {
         opportunity = null;

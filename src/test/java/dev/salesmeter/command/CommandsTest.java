@@ -86,11 +86,19 @@ final class CommandsTest {
           .isEqualTo(
               "Lost #2 logged: Acme (anna), reason: price, opportunity closed as lost. Undo: /void");
       assertThat(team.run("@anna /lost Acme").text()).startsWith("Acme has no open opportunity");
+      // a customer who never bought cannot churn; one who bought can, once per spell
+      assertThat(team.run("@anna /churn Acme").text())
+          .startsWith("Acme is not an active customer: there is no sale since their last churn");
+      team.run("@anna /sale Acme 900 date:2026-03-02");
       assertThat(team.run("@anna /churn Acme reason:moved").text())
-          .isEqualTo("Churn #3 logged: Acme (anna), reason: moved. Undo: /void");
+          .isEqualTo("Churn #4 logged: Acme (anna), reason: moved. Undo: /void");
+      assertThat(team.run("@anna /churn Acme").text()).startsWith("Acme is not an active customer");
+      // won back by a new sale: a new spell that can end again
+      team.run("@anna /sale Acme 300");
+      assertThat(team.run("@anna /churn Acme").text()).startsWith("Churn #6 logged");
       assertThat(team.run("@anna /churn Zeta Corp").text())
           .startsWith("There is no customer \"Zeta Corp\" yet");
-      assertThat(team.events()).isEqualTo(3);
+      assertThat(team.events()).isEqualTo(6);
     }
 
     @Test
@@ -460,7 +468,7 @@ final class CommandsTest {
     void roles() {
       team.run("@anna /sale Acme 100");
       assertThat(team.run("@bram /void 1").text())
-          .startsWith("#1 was logged by anna: only a manager or they can undo it.");
+          .startsWith("#1 was logged by anna: only they or a manager can undo it.");
       assertThat(event(1).voided()).isFalse();
       assertThat(team.run("/void 1").text()).startsWith("Undone: Sale #1");
       assertThat(team.run("/void 1").text()).startsWith("#1 is already undone.");

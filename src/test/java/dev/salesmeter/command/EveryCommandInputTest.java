@@ -120,6 +120,8 @@ final class EveryCommandInputTest {
   @DisplayName("quotes, SQL, emoji and other scripts are a customer's name like any other")
   void hostileNamesWork(String command, String rest, String name) {
     String quoted = "“" + name + "”";
+    // a customer who bought (so that a churn has a spell to end), with an open opportunity
+    team.run("@anna /sale " + quoted + " 100");
     team.run("@anna /lead " + quoted);
     Reply reply = team.run("@anna /" + command + " " + quoted + rest);
     assertThat(reply.text()).contains(" logged: ").contains(name);

@@ -69,9 +69,11 @@ public final class Formats {
     return plainSpaces(format.format(money.units()));
   }
 
-  /** A percentage such as 27.5% ("27,5%" in Dutch), with at most one decimal. */
+  /** A percentage as exactly as it is kept: 27.25% ("27,25%" in Dutch). */
   public String percentage(Percentage percentage) {
-    return percent(BigDecimal.valueOf(percentage.basisPoints(), 2));
+    NumberFormat format = (NumberFormat) decimal.clone();
+    format.setMaximumFractionDigits(2);
+    return plainSpaces(format.format(BigDecimal.valueOf(percentage.basisPoints(), 2))) + "%";
   }
 
   /** A number of percent (not a fraction): 27.5 is written "27.5%". */
@@ -106,10 +108,7 @@ public final class Formats {
               "period.week",
               start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
               start.get(IsoFields.WEEK_BASED_YEAR));
-      case MONTH ->
-          capitalise(start.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale))
-              + " "
-              + start.getYear();
+      case MONTH -> monthName(start) + " " + start.getYear();
       case QUARTER -> "Q" + start.get(IsoFields.QUARTER_OF_YEAR) + " " + start.getYear();
       case YEAR -> Integer.toString(start.getYear());
       case YEAR_TO_DATE -> messages.get("period.ytd", start.getYear());
@@ -138,8 +137,12 @@ public final class Formats {
     return from + "–" + to;
   }
 
-  private String capitalise(String word) {
-    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(locale) + word.substring(1);
+  /** "March" in English; "maart" in Dutch, where month names are not capitalised. */
+  private String monthName(LocalDate day) {
+    String name = day.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale);
+    return Messages.isDutch(locale)
+        ? name
+        : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
 
   /** Dutch short months come as "mrt."; in running text "2 mrt 2026" reads better. */
