@@ -81,6 +81,24 @@ final class ConsoleScriptTest {
   }
 
   @Test
+  @DisplayName("a byte-order mark, an empty @name and @manager are handled as a user expects")
+  void oddLines() throws Exception {
+    Run run =
+        run(
+            "\uFEFF/sale Acme 100\n@ /lead Foo\n@manager /target 50k Q2 2026\n",
+            "--db",
+            "odd.db",
+            "--now",
+            "2026-03-31T17:00");
+    assertThat(run.out())
+        .isEqualTo(
+            "Sale #1 logged: €100 — Acme (manager), direct sale (no open opportunity). Undo:"
+                + " /void\n\n"
+                + "Write a name after @ and then the command, such as: @anna /sale Acme 300\n\n"
+                + "Target #2 logged: €50,000 revenue, Q2 2026 (1 Apr–30 Jun) — team. Undo: /void\n\n");
+  }
+
+  @Test
   @DisplayName("a configured manager may act as one; the database from the config file is used")
   void configuredManager() throws Exception {
     Files.writeString(

@@ -39,6 +39,8 @@ final class AmountParserTest {
         "1000000000  | 100000000000    | 100000000000",
         "+300        | 30000           | 30000",
         "4.2555k     | 425550          | 425550",
+        // a leading zero is not a thousands group
+        "0.500       | -               | 50",
       })
   @DisplayName("an amount reads per the workspace's locale")
   void reads(String typed, String dutchCents, String englishCents) {
@@ -73,6 +75,7 @@ final class AmountParserTest {
     "4.20.5, error.amountFormatEnglish",
     "'4,20', error.amountFormatEnglish",
     "'1,2,3', error.amountFormatEnglish",
+    "'0,001', error.amountFormatEnglish",
   })
   @DisplayName("zero, negative, absurd and malformed amounts are refused with the reason")
   void refuses(String typed, String key) {

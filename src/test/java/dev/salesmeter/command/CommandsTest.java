@@ -102,6 +102,37 @@ final class CommandsTest {
     }
 
     @Test
+    @DisplayName("steps join the opportunity open at their date (KPIS.md: in order of date)")
+    void dateOrder() {
+      // won today; an appointment dated before the sale joins that opportunity, no new one
+      team.run("@anna /lead Initech date:2026-03-01");
+      team.run("@anna /sale Initech 500");
+      assertThat(team.run("@anna /appointment Initech date:2026-03-10").text())
+          .doesNotContain("new opportunity");
+      assertThat(team.count("opportunities")).isEqualTo(1);
+      // a lead logged late (today), then "appointment yesterday": the same opportunity
+      team.run("@bram /lead Globex");
+      assertThat(team.run("@bram /appointment Globex date:yesterday").text())
+          .doesNotContain("new opportunity");
+      assertThat(team.count("opportunities")).isEqualTo(2);
+      // lost on the 5th, then a quote dated the 20th: the lost opportunity is closed by then
+      team.run("@anna /lead Umbrella date:2026-03-01");
+      team.run("@anna /lost Umbrella date:2026-03-05");
+      assertThat(team.run("@anna /quote Umbrella 800 date:2026-03-20").text())
+          .contains("new opportunity (no lead)");
+      assertThat(team.count("opportunities")).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("values echo as stored: a margin with two decimals, a time typed for today")
+    void echoes() {
+      assertThat(team.run("@anna /sale Acme 100 margin:27,25").text()).contains("margin 27.25%");
+      assertThat(team.run("@anna /sale Acme 100 date:2026-03-31T09:15").text())
+          .contains("31 Mar 2026 09:15");
+      assertThat(team.run("@anna /sale Acme 4200 €").text()).startsWith("Sale #3 logged: €4,200");
+    }
+
+    @Test
     @DisplayName("a follow-up needs an open opportunity")
     void followUpNeedsOpportunity() {
       team.run("@anna /sale Acme 100");
@@ -335,6 +366,26 @@ final class CommandsTest {
       // the exact name is the known customer
       team.run("@anna /sale Bakkerij Jansen 400");
       assertThat(team.count("customers")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("commands that need a known customer also ask 'did you mean', without 'new'")
+    void didYouMeanKnown() {
+      team.run("@anna /lead Bakkerij Jansen");
+      assertThat(team.run("@anna /lost Bakkery Jansen").text())
+          .isEqualTo(
+              "Did you mean Bakkerij Jansen? There is no customer \"Bakkery Jansen\"; nothing was"
+                  + " logged. Repeat the command with the exact name.");
+      assertThat(team.events()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("invisible characters pasted along a name do not make a new customer")
+    void invisibleCharacters() {
+      team.run("/sale 3M 400");
+      team.run("/sale \"3M\u200b\" 400");
+      team.run("/sale \"\ufeff3M\" 400");
+      assertThat(team.count("customers")).isEqualTo(1);
     }
 
     @Test

@@ -211,6 +211,24 @@ final class TextArgumentsTest {
   }
 
   @Test
+  @DisplayName("a no-break space separates words like a space")
+  void noBreakSpace() {
+    CommandArguments args = english("/sale Acme\u00a04200");
+    assertThat(args.text()).contains("Acme");
+    assertThat(args.amount()).contains(Money.ofCents(420_000));
+  }
+
+  @Test
+  @DisplayName("errors in a Dutch workspace name the Dutch command and option keys")
+  void dutchErrors() {
+    InvalidInput unknown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidInput.class,
+            () -> parse("/verkoop Acme 4200 kleur:rood", Locale.forLanguageTag("nl")));
+    assertThat(unknown.args()).containsExactly("kleur", "verkoop", "datum:, marge:, producten:");
+  }
+
+  @Test
   @DisplayName("a quoted option-looking value is a name")
   void quotedOptionIsName() {
     assertThat(english("/lead \"date:today\"").text()).contains("date:today");
