@@ -78,7 +78,7 @@ CREATE TABLE events (
 -- An event is voided at most once.
 CREATE UNIQUE INDEX events_voided_once ON events (voids_event_id) WHERE voids_event_id IS NOT NULL;
 CREATE INDEX events_by_opportunity ON events (opportunity_id) WHERE opportunity_id IS NOT NULL;
-CREATE INDEX events_by_customer ON events (workspace_id, customer_id, occurred_at);
+CREATE INDEX events_by_customer ON events (workspace_id, customer_id, kind, occurred_at);
 CREATE INDEX events_by_author ON events (workspace_id, logged_by, id);
 CREATE INDEX events_by_kind_and_time ON events (workspace_id, kind, occurred_at);
 

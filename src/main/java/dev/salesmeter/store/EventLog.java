@@ -489,18 +489,14 @@ public final class EventLog {
     return handle
         .createQuery(
             """
-            WITH last_churn AS (
-              SELECT occurred_at, id FROM live_events
-              WHERE workspace_id = :ws AND customer_id = :customer AND kind = 'churn'
-                AND occurred_at <= :at
-              ORDER BY occurred_at DESC, id DESC
-              LIMIT 1)
             SELECT EXISTS (
               SELECT 1 FROM live_events s
               WHERE s.workspace_id = :ws AND s.customer_id = :customer AND s.kind = 'sale'
                 AND s.occurred_at <= :at
-                AND NOT EXISTS (SELECT 1 FROM last_churn c
-                                WHERE (s.occurred_at, s.id) <= (c.occurred_at, c.id)))
+                AND NOT EXISTS (SELECT 1 FROM live_events c
+                                WHERE c.workspace_id = :ws AND c.customer_id = :customer
+                                  AND c.kind = 'churn' AND c.occurred_at <= :at
+                                  AND (c.occurred_at, c.id) >= (s.occurred_at, s.id)))
             """)
         .bind("ws", ws)
         .bind("customer", customerId)

@@ -175,6 +175,9 @@ public final class LoggingBenchmark {
     final PreparedStatement insertOpportunity;
     final PreparedStatement insertEvent;
     final PreparedStatement lastEvent;
+    final PreparedStatement customersAfter;
+    final PreparedStatement activeSpell;
+    long customersSeen;
 
     Bare(Connection c) throws SQLException {
       rep =
@@ -223,6 +226,20 @@ public final class LoggingBenchmark {
               VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = ?),
                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL, NULL, NULL, NULL, ?)
               RETURNING id, number""");
+      customersAfter =
+          c.prepareStatement(
+              "SELECT id, name FROM customers WHERE workspace_id = ? AND id > ? ORDER BY id");
+      activeSpell =
+          c.prepareStatement(
+              """
+              SELECT EXISTS (
+                SELECT 1 FROM live_events s
+                WHERE s.workspace_id = ? AND s.customer_id = ? AND s.kind = 'sale'
+                  AND s.occurred_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM live_events c
+                                  WHERE c.workspace_id = ? AND c.customer_id = ?
+                                    AND c.kind = 'churn' AND c.occurred_at <= ?
+                                    AND (c.occurred_at, c.id) >= (s.occurred_at, s.id)))""");
       lastEvent =
           c.prepareStatement(
               """
@@ -241,14 +258,27 @@ public final class LoggingBenchmark {
         return;
       }
       long customerId = id(customer, ws, CustomerName.key(op.customer()));
+      if (customerId < 0) {
+        // the names added since the last new one, for "did you mean"
+        bind(customersAfter, ws, customersSeen);
+        try (ResultSet added = customersAfter.executeQuery()) {
+          while (added.next()) {
+            customersSeen = added.getLong(1);
+            added.getString(2);
+          }
+        }
+      }
       if (!op.storesSomething()) {
         return; // a typo answered with "did you mean"
+      }
+      long now = NOW.toEpochMilli();
+      if (op.kind().equals("churn")) {
+        id(activeSpell, ws, customerId, now, ws, customerId, now);
       }
       if (customerId < 0) {
         customerId =
             insertAndGetId(insertCustomer, ws, op.customer(), CustomerName.key(op.customer()));
       }
-      long now = NOW.toEpochMilli();
       long open = id(openOpportunity, ws, customerId, now, now, now);
       Long opportunity = open < 0 ? null : open;
       boolean opens =
