@@ -130,7 +130,8 @@ public final class LoggingBenchmark {
       if (stored != expected) {
         System.out.printf(
             "note (%s): the full path stored %,d events where the workload expected %,d"
-                + " ('did you mean' for generated names that happen to be close)%n",
+                + " (refused as a user would see: 'did you mean' for generated names that happen to"
+                + " be close, and a second churn of a customer who already left)%n",
             name, stored, expected);
       }
     }
