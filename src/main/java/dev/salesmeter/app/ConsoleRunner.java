@@ -43,7 +43,7 @@ final class ConsoleRunner {
         "%sSalesmeter console on %s (%s, %s).%n",
         why, file, settings.locale().getLanguage(), settings.zone().getId());
     try (Database database = Database.open(file)) {
-      EventLog log = new EventLog(database, settings);
+      EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
       Commands commands =
           new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);

@@ -11,6 +11,7 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -100,6 +101,7 @@ public final class EventLog {
 
   private final Jdbi jdbi;
   private final WorkspaceSettings defaults;
+  private final Clock clock;
 
   /**
    * Settings are configuration, read on every command: kept in memory once read. A change made by
@@ -109,10 +111,12 @@ public final class EventLog {
 
   /**
    * @param defaults the settings a workspace gets when it is first seen
+   * @param clock when workspaces and reps are first seen (events carry their own times)
    */
-  public EventLog(Database database, WorkspaceSettings defaults) {
+  public EventLog(Database database, WorkspaceSettings defaults, Clock clock) {
     this.jdbi = database.jdbi();
     this.defaults = defaults;
+    this.clock = clock;
   }
 
   /** The workspace's settings; a workspace seen for the first time is created with the defaults. */
@@ -151,8 +155,9 @@ public final class EventLog {
         .findOne();
   }
 
-  private static void writeSettings(
+  private void writeSettings(
       Handle handle, WorkspaceId workspace, WorkspaceSettings settings, boolean replace) {
+    long now = clock.millis();
     String onConflict =
         replace
             ? " ON CONFLICT (id) DO UPDATE SET locale = excluded.locale,"
@@ -174,7 +179,7 @@ public final class EventLog {
         .bind("margin", settings.defaultMargin().basisPoints())
         .bind("inactivity", settings.inactivityDays())
         .bind("stale", settings.staleQuoteDays())
-        .bind("now", System.currentTimeMillis())
+        .bind("now", now)
         .execute();
   }
 
@@ -649,7 +654,7 @@ public final class EventLog {
         .findOne();
   }
 
-  private static Rep findOrCreateRep(Handle handle, WorkspaceId workspace, RepMention mention) {
+  private Rep findOrCreateRep(Handle handle, WorkspaceId workspace, RepMention mention) {
     return findRep(handle, workspace, mention)
         .orElseGet(
             () -> {
@@ -665,7 +670,7 @@ public final class EventLog {
                       .bind("pid", platformUserId)
                       .bind("name", mention.displayName())
                       .bind("key", key)
-                      .bind("now", System.currentTimeMillis())
+                      .bind("now", clock.millis())
                       .mapTo(Long.class)
                       .one();
               return new Rep(id, platformUserId, mention.displayName());

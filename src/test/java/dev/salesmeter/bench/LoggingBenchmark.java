@@ -104,16 +104,15 @@ public final class LoggingBenchmark {
     long[] bare = new long[ops.size()];
     Path barePath = folder.resolve(name + "-bare.db");
     try (Database migrated = Database.open(barePath)) {
-      new EventLog(migrated, WorkspaceSettings.DEFAULTS).settings(WORKSPACE);
+      new EventLog(migrated, WorkspaceSettings.DEFAULTS, Clock.fixed(NOW, ZONE))
+          .settings(WORKSPACE);
     }
     try (Database database = Database.open(folder.resolve(name + "-full.db"));
         Connection connection = Database.dataSource(barePath).getConnection()) {
-      EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS);
+      Clock clock = Clock.fixed(NOW, ZONE);
+      EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS, clock);
       Commands commands =
-          new Commands(
-              new CommandRegistry(CommandRegistry.loggingCommands(log)),
-              log,
-              Clock.fixed(NOW, ZONE));
+          new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
       Bare statements = new Bare(connection);
       int block = 1_000;
       for (int from = 0; from < ops.size(); from += block) {

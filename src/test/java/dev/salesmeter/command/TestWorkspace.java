@@ -37,8 +37,8 @@ public final class TestWorkspace implements AutoCloseable {
             WorkspaceSettings.DEFAULTS.defaultMargin(),
             365,
             7);
-    this.log = new EventLog(database, settings);
     this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
+    this.log = new EventLog(database, settings, clock);
     this.commands =
         new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
   }

@@ -9,7 +9,9 @@ import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ final class EventLogTest {
   private static final WorkspaceId WORKSPACE = new WorkspaceId("T1");
   private static final RepMention ANNA = new RepMention(Optional.of("U-anna"), "anna");
   private static final Instant NOW = Instant.parse("2026-03-31T15:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   @TempDir Path folder;
   Database database;
@@ -37,7 +40,7 @@ final class EventLogTest {
   @BeforeEach
   void open() {
     database = Database.open(folder.resolve("events.db"));
-    log = new EventLog(database, WorkspaceSettings.DEFAULTS);
+    log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     log.settings(WORKSPACE);
   }
 
@@ -114,7 +117,7 @@ final class EventLogTest {
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
     database.close();
     database = Database.open(folder.resolve("events.db"));
-    log = new EventLog(database, WorkspaceSettings.DEFAULTS);
+    log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
     assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(1);
   }
@@ -286,7 +289,7 @@ final class EventLogTest {
   @DisplayName("reused statements see what another process committed since")
   void readsAnotherProcessesWrites() {
     try (Database second = Database.open(folder.resolve("events.db"))) {
-      EventLog otherProcess = new EventLog(second, WorkspaceSettings.DEFAULTS);
+      EventLog otherProcess = new EventLog(second, WorkspaceSettings.DEFAULTS, CLOCK);
       for (int i = 1; i <= 5; i++) {
         otherProcess.append(event("o-" + i, EventKind.SALE, "Customer " + i, 100, NOW));
         // the same prepared statements on this side, after each write on the other
@@ -300,7 +303,7 @@ final class EventLogTest {
   @DisplayName("two processes on one file: concurrent writers all land, numbers stay unique")
   void twoWriters() throws Exception {
     try (Database second = Database.open(folder.resolve("events.db"))) {
-      EventLog otherProcess = new EventLog(second, WorkspaceSettings.DEFAULTS);
+      EventLog otherProcess = new EventLog(second, WorkspaceSettings.DEFAULTS, CLOCK);
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<AppendResult>> results = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
