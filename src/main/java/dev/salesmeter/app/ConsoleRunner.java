@@ -42,7 +42,7 @@ final class ConsoleRunner {
     System.err.printf(
         "%sSalesmeter console on %s (%s, %s).%n",
         why, file, settings.locale().getLanguage(), settings.zone().getId());
-    try (Database database = Database.open(file)) {
+    try (Database database = open(file)) {
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
       Commands commands =
@@ -64,6 +64,23 @@ final class ConsoleRunner {
       }
     }
     return 0;
+  }
+
+  /** The database, or a message that names the file and why it cannot be used. */
+  private static Database open(Path file) {
+    try {
+      return Database.open(file);
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new ConfigException(
+          "the database file "
+              + file
+              + " (database.path, --db) cannot be used: "
+              + cause.getMessage());
+    }
   }
 
   private static WorkspaceSettings settings(Config config, ConsoleOptions options) {

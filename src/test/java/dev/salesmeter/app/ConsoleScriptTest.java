@@ -126,6 +126,12 @@ final class ConsoleScriptTest {
     Run badNow = run("", "console", "--now", "yesterday", "--db", "x.db");
     assertThat(badNow.exit()).isEqualTo(2);
     assertThat(badNow.err()).contains("--now \"yesterday\" is not a date-time");
+    Files.createDirectories(folder.resolve("a-folder"));
+    Run badDatabase = run("", "console", "--db", "a-folder");
+    assertThat(badDatabase.exit()).isEqualTo(2);
+    assertThat(badDatabase.err())
+        .contains("the database file a-folder (database.path, --db) cannot be used")
+        .doesNotContain("\tat ");
   }
 
   @Test
