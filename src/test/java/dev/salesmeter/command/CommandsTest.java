@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -524,6 +525,24 @@ final class CommandsTest {
       assertThat(team.run("/void 1").text()).startsWith("Undone: Sale #1");
       assertThat(team.run("/void 1").text()).startsWith("#1 is already undone.");
       assertThat(team.run("/void 2").text()).startsWith("#2 is itself an undo.");
+    }
+
+    @Test
+    @DisplayName("two /void of one event at the same time: one undoes it, the other says so")
+    void concurrentVoids() throws Exception {
+      for (int round = 0; round < 20; round++) {
+        long number = team.events() + 1;
+        team.run("@anna /sale Acme 100");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = pool.submit(() -> team.run("/void " + number));
+        var second = pool.submit(() -> team.run("/void " + number));
+        List<String> replies = List.of(first.get().text(), second.get().text());
+        pool.shutdown();
+        assertThat(replies).filteredOn(r -> r.startsWith("Undone: Sale #" + number)).hasSize(1);
+        assertThat(replies)
+            .filteredOn(r -> r.startsWith("#" + number + " is already undone."))
+            .hasSize(1);
+      }
     }
 
     @Test
