@@ -69,6 +69,18 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("figure uses core, store and chart, Jdbi and XChart")
+  void figure() {
+    onlyUses(
+        "figure",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.chart..",
+        "org.jdbi..",
+        "org.knowm.xchart..");
+  }
+
+  @Test
   @DisplayName("the console adapter uses core, command and schedule, and its own library")
   void console() {
     onlyUses(

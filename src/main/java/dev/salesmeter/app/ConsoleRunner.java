@@ -1,10 +1,12 @@
 package dev.salesmeter.app;
 
 import dev.salesmeter.command.CommandRegistry;
+import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.console.Console;
 import dev.salesmeter.console.InteractiveConsole;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import java.io.BufferedReader;
@@ -19,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +48,7 @@ final class ConsoleRunner {
     try (Database database = open(file)) {
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
-      Commands commands =
-          new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
+      Commands commands = new Commands(registry(database, log), log, clock);
       Console console =
           new Console(commands, new HashSet<>(config.workspace().managers()), settings.locale());
       if (options.demo) {
@@ -64,6 +66,13 @@ final class ConsoleRunner {
       }
     }
     return 0;
+  }
+
+  /** Every command, in the order /help lists them. */
+  static CommandRegistry registry(Database database, EventLog log) {
+    List<CommandSpec> commands = new ArrayList<>(CommandRegistry.loggingCommands(log));
+    commands.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
+    return new CommandRegistry(commands);
   }
 
   /** The database, or a message that names the file and why it cannot be used. */

@@ -2,6 +2,7 @@ package dev.salesmeter.command;
 
 import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -125,6 +126,20 @@ public final class CommandRegistry {
             false,
             false,
             new VoidHandler(log)));
+  }
+
+  /** The commands that answer with figures. */
+  public static List<CommandSpec> figureCommands(Figures figures, EventLog log) {
+    return List.of(
+        new CommandSpec(
+            "kpi",
+            "cijfers",
+            Syntax.FIGURE_PERIOD,
+            Set.of(),
+            EnumSet.of(Flag.PRIVATE),
+            true,
+            false,
+            new KpiHandler(figures, log)));
   }
 
   public List<CommandSpec> all() {

@@ -16,5 +16,7 @@ public enum Syntax {
   /** An optional event number: {@code /void 123}. */
   EVENT_NUMBER,
   /** An optional command name: {@code /help sale}. */
-  COMMAND_NAME
+  COMMAND_NAME,
+  /** A figure, then an optional period phrase: {@code /kpi revenue last quarter}. */
+  FIGURE_PERIOD
 }

@@ -89,6 +89,15 @@ public final class TextArguments {
       }
       case EVENT_NUMBER -> eventNumber = eventNumber(words);
       case COMMAND_NAME -> text = words.isEmpty() ? Optional.empty() : Optional.of(single(words));
+      case FIGURE_PERIOD -> {
+        text = words.isEmpty() ? Optional.empty() : Optional.of(words.get(0).value());
+        period =
+            words.size() < 2
+                ? Optional.empty()
+                : Optional.of(
+                    PeriodParser.parse(
+                        join(words.subList(1, words.size())), LocalDate.ofInstant(now, zone)));
+      }
     }
     return new CommandArguments(
         text,

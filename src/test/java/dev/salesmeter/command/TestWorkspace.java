@@ -3,6 +3,7 @@ package dev.salesmeter.command;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,8 +42,9 @@ public final class TestWorkspace implements AutoCloseable {
             7);
     this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
     this.log = new EventLog(database, settings, clock);
-    this.commands =
-        new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
+    List<CommandSpec> all = new ArrayList<>(CommandRegistry.loggingCommands(log));
+    all.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
+    this.commands = new Commands(new CommandRegistry(all), log, clock);
   }
 
   /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */

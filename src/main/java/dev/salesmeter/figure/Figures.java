@@ -1,0 +1,31 @@
+package dev.salesmeter.figure;
+
+import dev.salesmeter.figure.revenue.RevenueFigure;
+import dev.salesmeter.store.Database;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every figure, listed once: adding a figure is one sub-package and one line here. */
+public final class Figures {
+  private final List<Figure> all;
+
+  public Figures(List<Figure> all) {
+    this.all = List.copyOf(all);
+  }
+
+  /** The figures of KPIS.md implemented so far. */
+  public static Figures standard(Database database) {
+    return new Figures(List.of(new RevenueFigure(database)));
+  }
+
+  public List<Figure> all() {
+    return all;
+  }
+
+  /** The figure a word names, in English or Dutch, any case. */
+  public Optional<Figure> find(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return all.stream().filter(figure -> figure.names().contains(lower)).findFirst();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.salesmeter.figure.revenue;
+
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.figure.Figure;
+import dev.salesmeter.figure.FigureAnswer;
+import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.Rep;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Revenue in a period against the target set for exactly that period (team or one rep), the pace
+ * while the period runs (the target pro rata by days), and the change against the period before.
+ * Sales count by their rep; voided sales do not count.
+ */
+public final class RevenueFigure implements Figure {
+  private static final int REPS_SHOWN = 5;
+
+  private final Jdbi jdbi;
+
+  public RevenueFigure(Database database) {
+    this.jdbi = database.jdbi();
+  }
+
+  @Override
+  public String name() {
+    return "revenue";
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("revenue", "omzet", "sales", "target", "doel");
+  }
+
+  /** Revenue and number of sales in a span of instants. */
+  record Totals(Money revenue, long sales) {}
+
+  @Override
+  public FigureAnswer answer(FigureQuery query) {
+    Formats formats = Formats.of(query.settings());
+    Messages messages = formats.messages();
+    ZoneId zone = query.settings().zone();
+    Period period = query.period();
+    Optional<Long> repId = query.rep().map(Rep::id);
+    return jdbi.withHandle(
+        handle -> {
+          Totals now = totals(handle, query, period, repId);
+          Totals before = totals(handle, query, period.previous(), repId);
+          Optional<Money> target = target(handle, query, repId);
+          String periodWords = formats.period(period);
+          String title =
+              query
+                  .rep()
+                  .map(
+                      rep ->
+                          messages.get("figure.revenue.titleRep", rep.displayName(), periodWords))
+                  .orElse(messages.get("figure.revenue.title", periodWords));
+          if (now.sales() == 0 && before.sales() == 0 && target.isEmpty()) {
+            return new FigureAnswer(
+                title, messages.get("figure.revenue.none", periodWords), List.of());
+          }
+          List<String> lines = new ArrayList<>();
+          lines.add(
+              now.sales() == 1
+                  ? messages.get("figure.revenue.totalOne", formats.money(now.revenue()))
+                  : messages.get(
+                      "figure.revenue.total", formats.money(now.revenue()), now.sales()));
+          List<FigureAnswer.Field> fields = new ArrayList<>();
+          fields.add(field(messages, "revenue", formats.money(now.revenue())));
+          fields.add(field(messages, "sales", Long.toString(now.sales())));
+          if (target.isPresent()) {
+            String attained = formats.percent(percent(now.revenue().cents(), target.get().cents()));
+            lines.add(messages.get("figure.revenue.target", formats.money(target.get()), attained));
+            fields.add(field(messages, "target", formats.money(target.get())));
+            fields.add(field(messages, "attained", attained));
+            LocalDate today = LocalDate.ofInstant(query.now(), zone);
+            if (period.contains(today)) {
+              lines.add(pace(messages, formats, period, today, target.get(), now.revenue()));
+            }
+          } else {
+            lines.add(messages.get("figure.revenue.noTarget"));
+          }
+          String change = change(formats, now.revenue(), before.revenue());
+          lines.add(
+              messages.get(
+                  "figure.revenue.compare", formats.periodName(period.previous()), change));
+          fields.add(field(messages, "change", change));
+          if (query.rep().isEmpty() && now.sales() > 0) {
+            lines.add(messages.get("figure.revenue.byRep", byRep(handle, query, formats)));
+          }
+          return new FigureAnswer(title, String.join("\n", lines), fields);
+        });
+  }
+
+  private static FigureAnswer.Field field(Messages messages, String name, String value) {
+    return new FigureAnswer.Field(messages.get("figure.field." + name), value);
+  }
+
+  /** "€7,600 was due by today (day 20 of 31); €1,200 behind". */
+  private static String pace(
+      Messages messages,
+      Formats formats,
+      Period period,
+      LocalDate today,
+      Money target,
+      Money revenue) {
+    long elapsed = ChronoUnit.DAYS.between(period.start(), today) + 1;
+    long total = period.lengthInDays();
+    long dueCents =
+        BigDecimal.valueOf(target.cents())
+            .multiply(BigDecimal.valueOf(elapsed))
+            .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP)
+            .longValueExact();
+    long difference = revenue.cents() - dueCents;
+    String key = difference >= 0 ? "figure.revenue.ahead" : "figure.revenue.behind";
+    return messages.get(
+        key,
+        formats.money(Money.ofCents(dueCents)),
+        elapsed,
+        total,
+        formats.money(Money.ofCents(Math.abs(difference))));
+  }
+
+  /** "▲ €2,400 (+24%)", "▼ €300 (−5%)", "= €0", "▲ €900 (nothing before)". */
+  private static String change(Formats formats, Money now, Money before) {
+    long difference = now.cents() - before.cents();
+    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
+    String amount = arrow + " " + formats.money(Money.ofCents(Math.abs(difference)));
+    if (before.cents() == 0) {
+      return difference == 0
+          ? amount
+          : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
+    }
+    BigDecimal percent = percent(Math.abs(difference), before.cents());
+    return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
+  }
+
+  private static BigDecimal percent(long part, long whole) {
+    return BigDecimal.valueOf(part)
+        .multiply(BigDecimal.valueOf(100))
+        .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  private static Totals totals(
+      Handle handle, FigureQuery query, Period period, Optional<Long> repId) {
+    ZoneId zone = query.settings().zone();
+    return handle
+        .createQuery(
+            """
+            SELECT COALESCE(SUM(amount_cents), 0) AS revenue, COUNT(*) AS sales
+            FROM live_events
+            WHERE workspace_id = :ws AND kind = 'sale'
+              AND occurred_at >= :from AND occurred_at < :to
+              AND (:rep IS NULL OR rep_id = :rep)
+            """)
+        .bind("ws", query.workspace().value())
+        .bind("from", period.startInstant(zone).toEpochMilli())
+        .bind("to", period.endInstant(zone).toEpochMilli())
+        .bind("rep", repId.orElse(null))
+        .map((rs, ctx) -> new Totals(Money.ofCents(rs.getLong("revenue")), rs.getLong("sales")))
+        .one();
+  }
+
+  /** The latest live target set for exactly this period, for this rep or (empty) the team. */
+  private static Optional<Money> target(Handle handle, FigureQuery query, Optional<Long> repId) {
+    return handle
+        .createQuery(
+            """
+            SELECT e.amount_cents FROM live_events e JOIN targets t ON t.event_id = e.id
+            WHERE e.workspace_id = :ws AND t.period_start = :start AND t.period_end = :end
+              AND t.rep_id IS :rep
+            ORDER BY e.id DESC
+            LIMIT 1
+            """)
+        .bind("ws", query.workspace().value())
+        .bind("start", query.period().start().toString())
+        .bind("end", query.period().end().toString())
+        .bind("rep", repId.orElse(null))
+        .mapTo(Long.class)
+        .findOne()
+        .map(Money::ofCents);
+  }
+
+  /** "anna €5,000 · bram €4,000", best first, the first five reps. */
+  private static String byRep(Handle handle, FigureQuery query, Formats formats) {
+    ZoneId zone = query.settings().zone();
+    return handle
+        .createQuery(
+            """
+            SELECT r.display_name AS name, SUM(e.amount_cents) AS revenue
+            FROM live_events e JOIN reps r ON r.id = e.rep_id
+            WHERE e.workspace_id = :ws AND e.kind = 'sale'
+              AND e.occurred_at >= :from AND e.occurred_at < :to
+            GROUP BY r.id
+            ORDER BY revenue DESC, r.display_name
+            LIMIT :limit
+            """)
+        .bind("ws", query.workspace().value())
+        .bind("from", query.period().startInstant(zone).toEpochMilli())
+        .bind("to", query.period().endInstant(zone).toEpochMilli())
+        .bind("limit", REPS_SHOWN)
+        .map(
+            (rs, ctx) ->
+                rs.getString("name") + " " + formats.money(Money.ofCents(rs.getLong("revenue"))))
+        .list()
+        .stream()
+        .collect(Collectors.joining(" · "));
+  }
+}

@@ -1,0 +1,122 @@
+package dev.salesmeter.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesmeter.command.Reply;
+import dev.salesmeter.command.TestWorkspace;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** KPIS.md figure 8, on a hand-built history; the arithmetic is in the comments. */
+final class RevenueFigureTest {
+  @TempDir Path folder;
+  TestWorkspace team;
+
+  @AfterEach
+  void close() {
+    team.close();
+  }
+
+  /** Tuesday 31 March 2026, 17:00 in Amsterdam. */
+  private void march() {
+    team = TestWorkspace.english(folder);
+    team.run("/sale Acme 1000 date:2026-03-02 @anna");
+    team.run("/sale Beta 3000 date:2026-03-15 @bram");
+    // 00:30 on 1 March in Amsterdam is 23:30 UTC on 28 February: it is March's
+    team.run("/sale Gamma 200 date:2026-03-01T00:30 @cathy");
+    // 23:30 on 28 February in Amsterdam: February's
+    team.run("/sale Delta 100 date:2026-02-28T23:30 @dewi");
+    team.run("/sale Acme 500 date:2026-02-10 @anna");
+    // a voided sale does not count
+    team.run("/sale Epsilon 9999 date:2026-03-20 @bram");
+    team.run("/void");
+    team.run("/target 8000 march 2026");
+  }
+
+  @Test
+  @DisplayName("team revenue against target, pace, the month before and the best reps")
+  void team() {
+    march();
+    Reply reply = team.run("/kpi revenue march 2026");
+    assertThat(reply.title()).contains("Revenue — March 2026 (1–31 Mar)");
+    assertThat(reply.text())
+        .isEqualTo(
+            // March: 1000 + 3000 + 200 = 4200 from 3 sales (the 9999 was voided)
+            "€4,200 from 3 sales.\n"
+                // 4200 / 8000 = 52.5%
+                + "Target €8,000: 52.5% attained.\n"
+                // day 31 of 31: all 8000 due; 8000 - 4200 = 3800 behind
+                + "Pace: €8,000 was due by today (day 31 of 31); €3,800 behind.\n"
+                // February: 500 + 100 = 600; 4200 - 600 = 3600 = 600% of 600
+                + "Against February 2026: ▲ €3,600 (+600%).\n"
+                + "By rep: bram €3,000 · anna €1,000 · cathy €200.");
+    assertThat(reply.ephemeral()).isFalse();
+    assertThat(reply.fields())
+        .extracting(Reply.Field::label, Reply.Field::value)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("Revenue", "€4,200"),
+            org.assertj.core.groups.Tuple.tuple("Attained", "52.5%"));
+  }
+
+  @Test
+  @DisplayName("one rep, no target of their own; this month is the default period")
+  void oneRep() {
+    march();
+    Reply reply = team.run("/kpi omzet @anna private");
+    assertThat(reply.title()).contains("Revenue of anna — March 2026 (1–31 Mar)");
+    assertThat(reply.text())
+        .isEqualTo(
+            "€1,000 from 1 sale.\n"
+                + "No target is set for exactly this period (set one with /target).\n"
+                // February: 500; 1000 - 500 = 500 = +100%
+                + "Against February 2026: ▲ €500 (+100%).");
+    assertThat(reply.ephemeral()).isTrue();
+  }
+
+  @Test
+  @DisplayName("pace in the middle of the month: the target pro rata by days")
+  void paceMidMonth() {
+    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 10, 12, 0));
+    team.run("/sale Acme 500 date:2026-03-02 @anna");
+    team.run("/target 3100 this month");
+    // 3100 × 10 / 31 = 1000 due by day 10; 500 logged: 500 behind
+    assertThat(team.run("/kpi revenue").text())
+        .contains("Pace: €1,000 was due by today (day 10 of 31); €500 behind.");
+  }
+
+  @Test
+  @DisplayName("no data says so in a sentence; a bad figure or rep is a clear error")
+  void emptyAndErrors() {
+    march();
+    assertThat(team.run("/kpi revenue 2025").text())
+        .isEqualTo("No sales were logged in 2025 (1 Jan–31 Dec), and no target was set for it.");
+    assertThat(team.run("/kpi velocity").text())
+        .startsWith("\"velocity\" is not a figure. Figures: revenue.");
+    assertThat(team.run("/kpi revenue @zoe").text()).startsWith("There is no rep \"zoe\" yet.");
+    assertThat(team.run("/kpi revenue next fortnight").text())
+        .startsWith("I don't know the period \"next fortnight\"");
+    assertThat(team.run("/kpi").text())
+        .startsWith("Figures you can ask for")
+        .contains("• revenue — revenue against the target");
+  }
+
+  @Test
+  @DisplayName("in Dutch: words, money and the period")
+  void dutch() {
+    team = TestWorkspace.dutch(folder);
+    team.run("/verkoop Acme 1.250,50 datum:2026-03-02 @anna");
+    Reply reply = team.run("/cijfers omzet maart 2026");
+    assertThat(reply.title()).contains("Omzet — maart 2026 (1–31 mrt)");
+    assertThat(reply.text())
+        .isEqualTo(
+            "€ 1.250,50 uit 1 verkoop.\n"
+                + "Er is geen doel voor precies deze periode (stel er een in met /doel).\n"
+                + "Tegenover februari 2026: ▲ € 1.250,50 (toen niets).\n"
+                + "Per verkoper: anna € 1.250,50.");
+  }
+}
