@@ -1,5 +1,7 @@
 package dev.salesmeter.figure;
 
+import dev.salesmeter.figure.crosssell.CrossSellFigure;
+import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.store.Database;
 import java.util.List;
@@ -16,7 +18,11 @@ public final class Figures {
 
   /** The figures of KPIS.md implemented so far. */
   public static Figures standard(Database database) {
-    return new Figures(List.of(new RevenueFigure(database)));
+    return new Figures(
+        List.of(
+            new RevenueFigure(database),
+            new CrossSellFigure(database),
+            new RepeatFigure(database)));
   }
 
   public List<Figure> all() {

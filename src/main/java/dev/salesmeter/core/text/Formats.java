@@ -76,6 +76,11 @@ public final class Formats {
     return plainSpaces(format.format(BigDecimal.valueOf(percentage.basisPoints(), 2))) + "%";
   }
 
+  /** A number with at most one decimal: "12.5" ("12,5" in Dutch). */
+  public String number(BigDecimal number) {
+    return plainSpaces(((NumberFormat) decimal.clone()).format(number));
+  }
+
   /** A number of percent (not a fraction): 27.5 is written "27.5%". */
   public String percent(BigDecimal percent) {
     NumberFormat format = (NumberFormat) decimal.clone();

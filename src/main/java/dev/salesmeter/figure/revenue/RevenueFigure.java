@@ -99,7 +99,7 @@ public final class RevenueFigure implements Figure {
                   "figure.revenue.compare", formats.periodName(period.previous()), change));
           fields.add(field(messages, "change", change));
           if (query.rep().isEmpty() && now.sales() > 0) {
-            lines.add(messages.get("figure.revenue.byRep", byRep(handle, query, formats)));
+            lines.add(messages.get("figure.byRep", byRep(handle, query, formats)));
           }
           return new FigureAnswer(title, String.join("\n", lines), fields);
         });

@@ -1,0 +1,32 @@
+package dev.salesmeter.figure.crosssell;
+
+import dev.salesmeter.figure.Figure;
+import dev.salesmeter.figure.FigureAnswer;
+import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SalesShare;
+import dev.salesmeter.store.Database;
+import java.util.List;
+
+/** Cross-selling: the share of a period's sales logged with {@code cross-sell}. */
+public final class CrossSellFigure implements Figure {
+  private final SalesShare share;
+
+  public CrossSellFigure(Database database) {
+    this.share = new SalesShare(database.jdbi(), "s.cross_sell = 1", "figure.crosssell");
+  }
+
+  @Override
+  public String name() {
+    return "crosssell";
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("crosssell", "cross-sell", "kruisverkoop");
+  }
+
+  @Override
+  public FigureAnswer answer(FigureQuery query) {
+    return share.answer(query);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.salesmeter.figure.repeat;
+
+import dev.salesmeter.figure.Figure;
+import dev.salesmeter.figure.FigureAnswer;
+import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SalesShare;
+import dev.salesmeter.store.Database;
+import java.util.List;
+
+/**
+ * Repeat sales: the share of a period's sales to existing customers — those with an earlier live
+ * sale at any time, earlier by date and then by logging, so a new customer's second order in the
+ * same period is a repeat one.
+ */
+public final class RepeatFigure implements Figure {
+  private static final String EARLIER_SALE =
+      "EXISTS (SELECT 1 FROM live_events p WHERE p.workspace_id = s.workspace_id"
+          + " AND p.customer_id = s.customer_id AND p.kind = 'sale'"
+          + " AND (p.occurred_at, p.id) < (s.occurred_at, s.id))";
+
+  private final SalesShare share;
+
+  public RepeatFigure(Database database) {
+    this.share = new SalesShare(database.jdbi(), EARLIER_SALE, "figure.repeat");
+  }
+
+  @Override
+  public String name() {
+    return "repeat";
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("repeat", "herhaling", "herhaalverkoop");
+  }
+
+  @Override
+  public FigureAnswer answer(FigureQuery query) {
+    return share.answer(query);
+  }
+}
