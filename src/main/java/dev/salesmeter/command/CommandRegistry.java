@@ -139,7 +139,16 @@ public final class CommandRegistry {
             EnumSet.of(Flag.PRIVATE),
             true,
             false,
-            new KpiHandler(figures, log)));
+            new KpiHandler(figures, log)),
+        new CommandSpec(
+            "leaderboard",
+            "ranglijst",
+            Syntax.PHRASE,
+            Set.of(),
+            EnumSet.of(Flag.PRIVATE),
+            false,
+            false,
+            new LeaderboardHandler(figures.leaderboard())));
   }
 
   public List<CommandSpec> all() {

@@ -78,6 +78,10 @@ public record CommandSpec(
           parameters.add(new Parameter("event", "gebeurtenis", Parameter.Type.EVENT_NUMBER, false));
       case COMMAND_NAME ->
           parameters.add(new Parameter("command", "commando", Parameter.Type.TEXT, false));
+      case PHRASE -> {
+        parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, false));
+        parameters.add(new Parameter("figure", "cijfer", Parameter.Type.TEXT, false));
+      }
       case FIGURE_PERIOD -> {
         parameters.add(new Parameter("figure", "cijfer", Parameter.Type.TEXT, false));
         parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, false));

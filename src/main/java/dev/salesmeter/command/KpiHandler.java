@@ -58,14 +58,15 @@ final class KpiHandler implements CommandHandler {
     FigureAnswer answer =
         figure.answer(
             new FigureQuery(request.workspace(), request.settings(), period, rep, request.now()));
+    return reply(answer, args.has(Flag.PRIVATE));
+  }
+
+  /** A figure's answer as a reply: to the channel, unless asked privately. */
+  static Reply reply(FigureAnswer answer, boolean privately) {
     List<Reply.Field> fields =
         answer.fields().stream().map(f -> new Reply.Field(f.label(), f.value())).toList();
     return new Reply(
-        Optional.of(answer.title()),
-        answer.text(),
-        fields,
-        Optional.empty(),
-        args.has(Flag.PRIVATE));
+        Optional.of(answer.title()), answer.text(), fields, Optional.empty(), privately);
   }
 
   private String list(Messages messages) {

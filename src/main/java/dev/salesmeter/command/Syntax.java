@@ -18,5 +18,7 @@ public enum Syntax {
   /** An optional command name: {@code /help sale}. */
   COMMAND_NAME,
   /** A figure, then an optional period phrase: {@code /kpi revenue last quarter}. */
-  FIGURE_PERIOD
+  FIGURE_PERIOD,
+  /** Optional free words its handler reads: {@code /leaderboard last month sales}. */
+  PHRASE
 }

@@ -9,7 +9,8 @@ public enum Term {
   PRODUCT,
   SOURCE,
   REASON,
-  REP;
+  REP,
+  PERIOD;
 
   /** The message key of this term's word. */
   public String key() {

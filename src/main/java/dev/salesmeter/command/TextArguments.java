@@ -89,6 +89,11 @@ public final class TextArguments {
       }
       case EVENT_NUMBER -> eventNumber = eventNumber(words);
       case COMMAND_NAME -> text = words.isEmpty() ? Optional.empty() : Optional.of(single(words));
+      case PHRASE ->
+          text =
+              words.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(TextValues.name(join(words), Term.PERIOD));
       case FIGURE_PERIOD -> {
         text = words.isEmpty() ? Optional.empty() : Optional.of(words.get(0).value());
         period =

@@ -1,6 +1,7 @@
 package dev.salesmeter.figure;
 
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
+import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
 import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.store.Database;
@@ -22,11 +23,21 @@ public final class Figures {
         List.of(
             new RevenueFigure(database),
             new CrossSellFigure(database),
-            new RepeatFigure(database)));
+            new RepeatFigure(database),
+            new LeaderboardFigure(database)));
   }
 
   public List<Figure> all() {
     return all;
+  }
+
+  /** The leaderboard, which the /leaderboard command asks with a choice of ranking. */
+  public LeaderboardFigure leaderboard() {
+    return all.stream()
+        .filter(LeaderboardFigure.class::isInstance)
+        .map(LeaderboardFigure.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The figure a word names, in English or Dutch, any case. */
