@@ -1,6 +1,7 @@
 package dev.salesmeter.figure;
 
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
+import dev.salesmeter.figure.funnel.FunnelFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
 import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
@@ -21,6 +22,7 @@ public final class Figures {
   public static Figures standard(Database database) {
     return new Figures(
         List.of(
+            new FunnelFigure(database),
             new RevenueFigure(database),
             new CrossSellFigure(database),
             new RepeatFigure(database),

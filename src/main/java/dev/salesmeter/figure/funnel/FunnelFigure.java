@@ -1,0 +1,176 @@
+package dev.salesmeter.figure.funnel;
+
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.figure.Figure;
+import dev.salesmeter.figure.FigureAnswer;
+import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.Rep;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Lead conversion: of the leads received in a period (live lead events), how many got an
+ * appointment, a quote and a sale at any time up to now, each as a share of the leads; the
+ * appointment-to-sale rate; and how many are still open, since a young cohort has not finished
+ * converting. Per rep the opportunity's rep counts.
+ */
+public final class FunnelFigure implements Figure {
+  private static final String REACHED =
+      "EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = l.opportunity_id"
+          + " AND e.kind = '%s')";
+
+  /** A cohort's counts. */
+  record Cohort(
+      long leads, long appointments, long quotes, long sales, long appointmentSales, long open) {}
+
+  private final Jdbi jdbi;
+
+  public FunnelFigure(Database database) {
+    this.jdbi = database.jdbi();
+  }
+
+  @Override
+  public String name() {
+    return "conversion";
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("conversion", "conversie", "funnel", "trechter");
+  }
+
+  @Override
+  public FigureAnswer answer(FigureQuery query) {
+    Formats formats = Formats.of(query.settings());
+    Messages messages = formats.messages();
+    String periodWords = formats.period(query.period());
+    String title =
+        query
+            .rep()
+            .map(rep -> messages.get("figure.funnel.titleRep", rep.displayName(), periodWords))
+            .orElse(messages.get("figure.funnel.title", periodWords));
+    return jdbi.withHandle(
+        handle -> {
+          Cohort now = cohort(handle, query, query.period());
+          if (now.leads() == 0) {
+            return new FigureAnswer(
+                title, messages.get("figure.funnel.none", periodWords), List.of());
+          }
+          Cohort before = cohort(handle, query, query.period().previous());
+          String toAppointment = formats.percent(percent(now.appointments(), now.leads()));
+          String toQuote = formats.percent(percent(now.quotes(), now.leads()));
+          String toSale = formats.percent(percent(now.sales(), now.leads()));
+          String change =
+              before.leads() == 0
+                  ? messages.get("figure.nothingBefore")
+                  : points(
+                      formats,
+                      percent(now.sales(), now.leads())
+                          .subtract(percent(before.sales(), before.leads())));
+          String text =
+              String.join(
+                  "\n",
+                  messages.get(
+                      "figure.funnel.steps",
+                      now.leads(),
+                      now.appointments(),
+                      toAppointment,
+                      now.quotes(),
+                      toQuote,
+                      now.sales(),
+                      toSale),
+                  messages.get(
+                      "figure.funnel.appointmentToSale",
+                      now.appointmentSales(),
+                      now.appointments(),
+                      formats.percent(percent(now.appointmentSales(), now.appointments()))),
+                  messages.get(
+                      "figure.funnel.open",
+                      now.open(),
+                      now.leads(),
+                      formats.percent(percent(now.open(), now.leads()))),
+                  messages.get(
+                      "figure.funnel.compare",
+                      formats.periodName(query.period().previous()),
+                      change));
+          List<FigureAnswer.Field> fields =
+              List.of(
+                  new FigureAnswer.Field(
+                      messages.get("figure.field.leads"), Long.toString(now.leads())),
+                  new FigureAnswer.Field(messages.get("figure.field.toAppointment"), toAppointment),
+                  new FigureAnswer.Field(messages.get("figure.field.toQuote"), toQuote),
+                  new FigureAnswer.Field(messages.get("figure.field.toSale"), toSale),
+                  new FigureAnswer.Field(
+                      messages.get("figure.field.open"), Long.toString(now.open())));
+          return new FigureAnswer(title, text, fields);
+        });
+  }
+
+  private static String points(Formats formats, BigDecimal difference) {
+    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
+    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
+  }
+
+  private static BigDecimal percent(long part, long whole) {
+    return whole == 0
+        ? BigDecimal.ZERO
+        : BigDecimal.valueOf(part)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
+    ZoneId zone = query.settings().zone();
+    String appointment = REACHED.formatted("appointment");
+    String quote = REACHED.formatted("quote");
+    String sale = REACHED.formatted("sale");
+    String closed =
+        "EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = l.opportunity_id"
+            + " AND e.kind IN ('sale', 'lost'))";
+    return handle
+        .createQuery(
+            "SELECT COUNT(*) AS leads,"
+                + " COALESCE(SUM("
+                + appointment
+                + "), 0) AS appointments,"
+                + " COALESCE(SUM("
+                + quote
+                + "), 0) AS quotes,"
+                + " COALESCE(SUM("
+                + sale
+                + "), 0) AS sales,"
+                + " COALESCE(SUM("
+                + appointment
+                + " AND "
+                + sale
+                + "), 0) AS appointment_sales,"
+                + " COALESCE(SUM(NOT "
+                + closed
+                + "), 0) AS open"
+                + " FROM live_events l JOIN opportunities o ON o.id = l.opportunity_id"
+                + " WHERE l.workspace_id = :ws AND l.kind = 'lead'"
+                + " AND l.occurred_at >= :from AND l.occurred_at < :to"
+                + " AND (:rep IS NULL OR o.rep_id = :rep)")
+        .bind("ws", query.workspace().value())
+        .bind("from", period.startInstant(zone).toEpochMilli())
+        .bind("to", period.endInstant(zone).toEpochMilli())
+        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .map(
+            (rs, ctx) ->
+                new Cohort(
+                    rs.getLong("leads"),
+                    rs.getLong("appointments"),
+                    rs.getLong("quotes"),
+                    rs.getLong("sales"),
+                    rs.getLong("appointment_sales"),
+                    rs.getLong("open")))
+        .one();
+  }
+}

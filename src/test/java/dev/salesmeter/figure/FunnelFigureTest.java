@@ -1,0 +1,72 @@
+package dev.salesmeter.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesmeter.command.TestWorkspace;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** KPIS.md figure 1 on a hand-built history (31 March 2026). */
+final class FunnelFigureTest {
+  @TempDir Path folder;
+  TestWorkspace team;
+
+  @BeforeEach
+  void history() {
+    team = TestWorkspace.english(folder);
+    // February's cohort: one lead, sold in March (converted "at any time up to now")
+    team.run("/lead Echo date:2026-02-20 @anna");
+    team.run("/sale Echo 100 date:2026-03-03 @anna");
+    // March's cohort: A all the way, B lost after a quote, C an appointment, D nothing yet
+    team.run("/lead Alpha date:2026-03-02 @anna");
+    team.run("/appointment Alpha date:2026-03-03 @anna");
+    team.run("/quote Alpha 500 date:2026-03-04 @anna");
+    team.run("/sale Alpha 500 date:2026-03-10 @anna");
+    team.run("/lead Bravo date:2026-03-02 @bram");
+    team.run("/appointment Bravo date:2026-03-05 @bram");
+    team.run("/quote Bravo 900 date:2026-03-06 @bram");
+    team.run("/lost Bravo date:2026-03-12 @bram");
+    team.run("/lead Charlie date:2026-03-15 @bram");
+    team.run("/appointment Charlie date:2026-03-16 @bram");
+    team.run("/lead Delta date:2026-03-20 @anna");
+    // a lead logged by mistake and voided does not count
+    team.run("/lead Foxtrot date:2026-03-21 @anna");
+    team.run("/void");
+  }
+
+  @AfterEach
+  void close() {
+    team.close();
+  }
+
+  @Test
+  @DisplayName("the March cohort, as shares of its leads, and how much of it is still open")
+  void cohort() {
+    assertThat(team.run("/kpi conversion march 2026").text())
+        .isEqualTo(
+            // leads A B C D = 4; appointments A B C = 3 (75%); quotes A B = 2 (50%); sale A = 1
+            "4 leads came in. Of them, 3 got an appointment (75%), 2 a quote (50%) and 1 a sale"
+                + " (25%).\n"
+                // of the 3 with an appointment, 1 sold
+                + "Appointment to sale: 1 of 3 (33.3%).\n"
+                // C and D have no sale or lost event
+                + "Still open: 2 of 4 (50%); a young cohort has not finished converting.\n"
+                // February: 1 of 1 = 100%; 25% - 100% = -75 points
+                + "Lead to sale against February 2026: −75 points.");
+  }
+
+  @Test
+  @DisplayName("per rep the opportunity's rep counts; an empty cohort says so")
+  void perRepAndEmpty() {
+    assertThat(team.run("/kpi funnel march 2026 @bram").text())
+        .startsWith(
+            "2 leads came in. Of them, 2 got an appointment (100%), 1 a quote (50%) and 0 a sale"
+                + " (0%).");
+    assertThat(team.run("/kpi conversie januari 2026").text())
+        .isEqualTo("No leads were logged in January 2026 (1–31 Jan).");
+  }
+}
