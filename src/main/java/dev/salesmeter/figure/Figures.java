@@ -3,6 +3,7 @@ package dev.salesmeter.figure;
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
 import dev.salesmeter.figure.funnel.FunnelFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
+import dev.salesmeter.figure.quotes.QuotesFigure;
 import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.store.Database;
@@ -23,6 +24,7 @@ public final class Figures {
     return new Figures(
         List.of(
             new FunnelFigure(database),
+            new QuotesFigure(database),
             new RevenueFigure(database),
             new CrossSellFigure(database),
             new RepeatFigure(database),

@@ -1,0 +1,228 @@
+package dev.salesmeter.figure.quotes;
+
+import dev.salesmeter.core.Money;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.figure.Figure;
+import dev.salesmeter.figure.FigureAnswer;
+import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.store.Database;
+import dev.salesmeter.store.Rep;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Quote win rate: the opportunities whose first live quote was sent in the period, valued at their
+ * latest quote (a revised quote replaces the earlier one), won, lost or still open; the win rate by
+ * count and by value. And the stale quotes, now: open quoted opportunities whose latest quote or
+ * follow-up is older than the workspace's stale-quote days, per rep, oldest first.
+ */
+public final class QuotesFigure implements Figure {
+  private static final String LIVE = "FROM live_events e WHERE e.opportunity_id = o.id";
+
+  /** A cohort of quoted opportunities. */
+  record Cohort(long quoted, long won, long lost, long value, long wonValue) {}
+
+  /** An open quote nobody chased. */
+  record StaleQuote(String rep, String customer, long value, Instant lastTouch) {}
+
+  private final Jdbi jdbi;
+
+  public QuotesFigure(Database database) {
+    this.jdbi = database.jdbi();
+  }
+
+  @Override
+  public String name() {
+    return "quotes";
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("quotes", "offertes", "winrate", "quote");
+  }
+
+  @Override
+  public FigureAnswer answer(FigureQuery query) {
+    Formats formats = Formats.of(query.settings());
+    Messages messages = formats.messages();
+    String periodWords = formats.period(query.period());
+    String title =
+        query
+            .rep()
+            .map(rep -> messages.get("figure.quotes.titleRep", rep.displayName(), periodWords))
+            .orElse(messages.get("figure.quotes.title", periodWords));
+    return jdbi.withHandle(
+        handle -> {
+          Cohort now = cohort(handle, query, query.period());
+          Cohort before = cohort(handle, query, query.period().previous());
+          List<String> lines = new ArrayList<>();
+          List<FigureAnswer.Field> fields = new ArrayList<>();
+          if (now.quoted() == 0) {
+            lines.add(messages.get("figure.quotes.none", periodWords));
+          } else {
+            BigDecimal byCount = percent(now.won(), now.quoted());
+            BigDecimal byValue = percent(now.wonValue(), now.value());
+            lines.add(
+                messages.get(
+                    "figure.quotes.cohort",
+                    now.quoted(),
+                    periodWords,
+                    now.won(),
+                    now.lost(),
+                    now.quoted() - now.won() - now.lost()));
+            lines.add(
+                messages.get(
+                    "figure.quotes.winRate",
+                    formats.percent(byCount),
+                    formats.percent(byValue),
+                    formats.money(Money.ofCents(now.wonValue())),
+                    formats.money(Money.ofCents(now.value()))));
+            String change =
+                before.quoted() == 0
+                    ? messages.get("figure.nothingBefore")
+                    : points(formats, byCount.subtract(percent(before.won(), before.quoted())));
+            lines.add(
+                messages.get(
+                    "figure.quotes.compare",
+                    formats.periodName(query.period().previous()),
+                    change));
+            fields.add(
+                new FigureAnswer.Field(
+                    messages.get("figure.field.quoted"), Long.toString(now.quoted())));
+            fields.add(
+                new FigureAnswer.Field(
+                    messages.get("figure.field.winRate"), formats.percent(byCount)));
+            fields.add(
+                new FigureAnswer.Field(
+                    messages.get("figure.field.winRateValue"), formats.percent(byValue)));
+          }
+          lines.add(stale(handle, query, formats));
+          return new FigureAnswer(title, String.join("\n", lines), fields);
+        });
+  }
+
+  private String stale(Handle handle, FigureQuery query, Formats formats) {
+    Messages messages = formats.messages();
+    int days = query.settings().staleQuoteDays();
+    Instant before = query.now().minus(Duration.ofDays(days));
+    List<StaleQuote> stale =
+        handle
+            .createQuery(
+                "SELECT r.display_name AS rep, c.name AS customer, x.value, x.last_touch"
+                    + " FROM (SELECT o.id, o.customer_id, o.rep_id,"
+                    + " (SELECT e.amount_cents "
+                    + LIVE
+                    + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)"
+                    + " AS value,"
+                    + " (SELECT MAX(e.occurred_at) "
+                    + LIVE
+                    + " AND e.kind IN ('quote', 'followup')) AS last_touch"
+                    + " FROM opportunities o"
+                    + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep)"
+                    + " AND NOT EXISTS (SELECT 1 "
+                    + LIVE
+                    + " AND e.kind IN ('sale', 'lost'))) x"
+                    + " JOIN customers c ON c.id = x.customer_id JOIN reps r ON r.id = x.rep_id"
+                    + " WHERE x.value IS NOT NULL AND x.last_touch < :before"
+                    + " ORDER BY r.display_name, x.last_touch")
+            .bind("ws", query.workspace().value())
+            .bind("rep", query.rep().map(Rep::id).orElse(null))
+            .bind("before", before.toEpochMilli())
+            .map(
+                (rs, ctx) ->
+                    new StaleQuote(
+                        rs.getString("rep"),
+                        rs.getString("customer"),
+                        rs.getLong("value"),
+                        Instant.ofEpochMilli(rs.getLong("last_touch"))))
+            .list();
+    if (stale.isEmpty()) {
+      return messages.get("figure.quotes.noStale", days);
+    }
+    ZoneId zone = query.settings().zone();
+    Map<String, List<StaleQuote>> byRep = new LinkedHashMap<>();
+    stale.forEach(q -> byRep.computeIfAbsent(q.rep(), r -> new ArrayList<>()).add(q));
+    String list =
+        byRep.entrySet().stream()
+            .map(
+                entry ->
+                    entry.getKey()
+                        + ": "
+                        + entry.getValue().stream()
+                            .map(
+                                q ->
+                                    messages.get(
+                                        "figure.quotes.staleOne",
+                                        q.customer(),
+                                        formats.money(Money.ofCents(q.value())),
+                                        formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
+                            .collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("; "));
+    return messages.get("figure.quotes.stale", days, list);
+  }
+
+  private static String points(Formats formats, BigDecimal difference) {
+    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
+    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
+  }
+
+  private static BigDecimal percent(long part, long whole) {
+    return whole == 0
+        ? BigDecimal.ZERO
+        : BigDecimal.valueOf(part)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
+    ZoneId zone = query.settings().zone();
+    return handle
+        .createQuery(
+            "SELECT COUNT(*) AS quoted, COALESCE(SUM(won), 0) AS won,"
+                + " COALESCE(SUM(lost AND NOT won), 0) AS lost,"
+                + " COALESCE(SUM(value), 0) AS value,"
+                + " COALESCE(SUM(CASE WHEN won THEN value ELSE 0 END), 0) AS won_value"
+                + " FROM (SELECT"
+                + " (SELECT e.amount_cents "
+                + LIVE
+                + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS value,"
+                + " EXISTS (SELECT 1 "
+                + LIVE
+                + " AND e.kind = 'sale') AS won,"
+                + " EXISTS (SELECT 1 "
+                + LIVE
+                + " AND e.kind = 'lost') AS lost,"
+                + " (SELECT MIN(e.occurred_at) "
+                + LIVE
+                + " AND e.kind = 'quote') AS first_quote"
+                + " FROM opportunities o"
+                + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep))"
+                + " WHERE first_quote >= :from AND first_quote < :to")
+        .bind("ws", query.workspace().value())
+        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .bind("from", period.startInstant(zone).toEpochMilli())
+        .bind("to", period.endInstant(zone).toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new Cohort(
+                    rs.getLong("quoted"),
+                    rs.getLong("won"),
+                    rs.getLong("lost"),
+                    rs.getLong("value"),
+                    rs.getLong("won_value")))
+        .one();
+  }
+}
