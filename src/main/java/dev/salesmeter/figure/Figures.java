@@ -3,6 +3,7 @@ package dev.salesmeter.figure;
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
 import dev.salesmeter.figure.funnel.FunnelFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
+import dev.salesmeter.figure.ordervalue.OrderValueFigure;
 import dev.salesmeter.figure.quotes.QuotesFigure;
 import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
@@ -25,6 +26,7 @@ public final class Figures {
         List.of(
             new FunnelFigure(database),
             new QuotesFigure(database),
+            new OrderValueFigure(database),
             new RevenueFigure(database),
             new CrossSellFigure(database),
             new RepeatFigure(database),
