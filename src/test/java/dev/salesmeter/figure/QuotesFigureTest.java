@@ -60,6 +60,23 @@ final class QuotesFigureTest {
   }
 
   @Test
+  @DisplayName("a long stale list shows each rep's three oldest and how many more")
+  void longStaleList() {
+    team.run("/quote Golf 100 date:2026-03-01 @anna");
+    team.run("/quote Hotel 100 date:2026-03-06 @anna");
+    // three stale: all shown, oldest first
+    assertThat(team.run("/kpi quotes march 2026 @anna").text())
+        .endsWith(
+            "anna: Golf €100 (since 1 Mar 2026), Charlie €500 (since 5 Mar 2026), Hotel €100"
+                + " (since 6 Mar 2026).");
+    team.run("/quote India 100 date:2026-03-07 @anna");
+    assertThat(team.run("/kpi quotes march 2026 @anna").text())
+        .endsWith(
+            "anna: Golf €100 (since 1 Mar 2026), Charlie €500 (since 5 Mar 2026), Hotel €100"
+                + " (since 6 Mar 2026) and 1 more.");
+  }
+
+  @Test
   @DisplayName("per rep, and a period without first quotes")
   void perRepAndEmpty() {
     assertThat(team.run("/kpi offertes january 2026 @anna").text())

@@ -31,6 +31,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class QuotesFigure implements Figure {
   private static final String LIVE = "FROM live_events e WHERE e.opportunity_id = o.id";
+  private static final int SHOWN_PER_REP = 3;
 
   /** A cohort of quoted opportunities. */
   record Cohort(long quoted, long won, long lost, long value, long wonValue) {}
@@ -155,21 +156,29 @@ public final class QuotesFigure implements Figure {
     ZoneId zone = query.settings().zone();
     Map<String, List<StaleQuote>> byRep = new LinkedHashMap<>();
     stale.forEach(q -> byRep.computeIfAbsent(q.rep(), r -> new ArrayList<>()).add(q));
+    // A chat reply must stay readable: per rep the oldest few, and how many more there are.
     String list =
         byRep.entrySet().stream()
             .map(
-                entry ->
-                    entry.getKey()
-                        + ": "
-                        + entry.getValue().stream()
-                            .map(
-                                q ->
-                                    messages.get(
-                                        "figure.quotes.staleOne",
-                                        q.customer(),
-                                        formats.money(Money.ofCents(q.value())),
-                                        formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
-                            .collect(Collectors.joining(", ")))
+                entry -> {
+                  List<StaleQuote> quotes = entry.getValue();
+                  String shown =
+                      quotes.stream()
+                          .limit(SHOWN_PER_REP)
+                          .map(
+                              q ->
+                                  messages.get(
+                                      "figure.quotes.staleOne",
+                                      q.customer(),
+                                      formats.money(Money.ofCents(q.value())),
+                                      formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
+                          .collect(Collectors.joining(", "));
+                  int more = quotes.size() - SHOWN_PER_REP;
+                  return entry.getKey()
+                      + ": "
+                      + shown
+                      + (more > 0 ? " " + messages.get("figure.quotes.staleMore", more) : "");
+                })
             .collect(Collectors.joining("; "));
     return messages.get("figure.quotes.stale", days, list);
   }
