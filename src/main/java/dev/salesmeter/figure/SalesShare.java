@@ -6,7 +6,6 @@ import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +40,7 @@ public final class SalesShare {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title =
-        query
-            .rep()
-            .map(rep -> messages.get(words + ".titleRep", rep.displayName(), periodWords))
-            .orElse(messages.get(words + ".title", periodWords));
+    String title = FigureText.title(messages, words, query, periodWords);
     return jdbi.withHandle(
         handle -> {
           List<Row> rows = rows(handle, query, query.period());
@@ -54,8 +49,8 @@ public final class SalesShare {
             return new FigureAnswer(title, messages.get("figure.noSales", periodWords), List.of());
           }
           Row before = sum(rows(handle, query, query.period().previous()));
-          BigDecimal byCount = percent(total.marked(), total.sales());
-          BigDecimal byRevenue = percent(total.markedRevenue(), total.revenue());
+          BigDecimal byCount = FigureText.percent(total.marked(), total.sales());
+          BigDecimal byRevenue = FigureText.percent(total.markedRevenue(), total.revenue());
           List<String> lines = new ArrayList<>();
           lines.add(
               messages.get(
@@ -69,7 +64,9 @@ public final class SalesShare {
           String change =
               before.sales() == 0
                   ? messages.get("figure.nothingBefore")
-                  : points(formats, byCount.subtract(percent(before.marked(), before.sales())));
+                  : FigureText.points(
+                      formats,
+                      byCount.subtract(FigureText.percent(before.marked(), before.sales())));
           lines.add(
               messages.get(
                   "figure.compareShare", formats.periodName(query.period().previous()), change));
@@ -78,7 +75,11 @@ public final class SalesShare {
                 messages.get(
                     "figure.byRep",
                     rows.stream()
-                        .map(r -> r.rep() + " " + formats.percent(percent(r.marked(), r.sales())))
+                        .map(
+                            r ->
+                                r.rep()
+                                    + " "
+                                    + formats.percent(FigureText.percent(r.marked(), r.sales())))
                         .collect(Collectors.joining(" · "))));
           }
           List<FigureAnswer.Field> fields =
@@ -90,12 +91,6 @@ public final class SalesShare {
                   new FigureAnswer.Field(messages.get("figure.field.change"), change));
           return new FigureAnswer(title, String.join("\n", lines), fields);
         });
-  }
-
-  /** "+12.5 points", "−3 points", "±0 points". */
-  private static String points(Formats formats, BigDecimal difference) {
-    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
-    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
   }
 
   private List<Row> rows(Handle handle, FigureQuery query, Period period) {
@@ -136,14 +131,5 @@ public final class SalesShare {
         rows.stream().mapToLong(Row::revenue).sum(),
         rows.stream().mapToLong(Row::marked).sum(),
         rows.stream().mapToLong(Row::markedRevenue).sum());
-  }
-
-  /** A share in percent with one decimal; 0 of nothing is 0. */
-  static BigDecimal percent(long part, long whole) {
-    return whole == 0
-        ? BigDecimal.ZERO
-        : BigDecimal.valueOf(part)
-            .multiply(BigDecimal.valueOf(100))
-            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 }

@@ -6,10 +6,9 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -51,11 +50,7 @@ public final class FunnelFigure implements Figure {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title =
-        query
-            .rep()
-            .map(rep -> messages.get("figure.funnel.titleRep", rep.displayName(), periodWords))
-            .orElse(messages.get("figure.funnel.title", periodWords));
+    String title = FigureText.title(messages, "figure.funnel", query, periodWords);
     return jdbi.withHandle(
         handle -> {
           Cohort now = cohort(handle, query, query.period());
@@ -64,16 +59,17 @@ public final class FunnelFigure implements Figure {
                 title, messages.get("figure.funnel.none", periodWords), List.of());
           }
           Cohort before = cohort(handle, query, query.period().previous());
-          String toAppointment = formats.percent(percent(now.appointments(), now.leads()));
-          String toQuote = formats.percent(percent(now.quotes(), now.leads()));
-          String toSale = formats.percent(percent(now.sales(), now.leads()));
+          String toAppointment =
+              formats.percent(FigureText.percent(now.appointments(), now.leads()));
+          String toQuote = formats.percent(FigureText.percent(now.quotes(), now.leads()));
+          String toSale = formats.percent(FigureText.percent(now.sales(), now.leads()));
           String change =
               before.leads() == 0
                   ? messages.get("figure.nothingBefore")
-                  : points(
+                  : FigureText.points(
                       formats,
-                      percent(now.sales(), now.leads())
-                          .subtract(percent(before.sales(), before.leads())));
+                      FigureText.percent(now.sales(), now.leads())
+                          .subtract(FigureText.percent(before.sales(), before.leads())));
           String text =
               String.join(
                   "\n",
@@ -90,12 +86,13 @@ public final class FunnelFigure implements Figure {
                       "figure.funnel.appointmentToSale",
                       now.appointmentSales(),
                       now.appointments(),
-                      formats.percent(percent(now.appointmentSales(), now.appointments()))),
+                      formats.percent(
+                          FigureText.percent(now.appointmentSales(), now.appointments()))),
                   messages.get(
                       "figure.funnel.open",
                       now.open(),
                       now.leads(),
-                      formats.percent(percent(now.open(), now.leads()))),
+                      formats.percent(FigureText.percent(now.open(), now.leads()))),
                   messages.get(
                       "figure.funnel.compare",
                       formats.periodName(query.period().previous()),
@@ -111,19 +108,6 @@ public final class FunnelFigure implements Figure {
                       messages.get("figure.field.open"), Long.toString(now.open())));
           return new FigureAnswer(title, text, fields);
         });
-  }
-
-  private static String points(Formats formats, BigDecimal difference) {
-    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
-    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
-  }
-
-  private static BigDecimal percent(long part, long whole) {
-    return whole == 0
-        ? BigDecimal.ZERO
-        : BigDecimal.valueOf(part)
-            .multiply(BigDecimal.valueOf(100))
-            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {

@@ -7,6 +7,7 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
@@ -53,11 +54,7 @@ public final class OrderValueFigure implements Figure {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title =
-        query
-            .rep()
-            .map(rep -> messages.get("figure.aov.titleRep", rep.displayName(), periodWords))
-            .orElse(messages.get("figure.aov.title", periodWords));
+    String title = FigureText.title(messages, "figure.aov", query, periodWords);
     return jdbi.withHandle(
         handle -> {
           List<Orders> reps = perRep(handle, query, query.period(), false);

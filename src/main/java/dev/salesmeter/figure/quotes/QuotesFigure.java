@@ -7,10 +7,10 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,11 +60,7 @@ public final class QuotesFigure implements Figure {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title =
-        query
-            .rep()
-            .map(rep -> messages.get("figure.quotes.titleRep", rep.displayName(), periodWords))
-            .orElse(messages.get("figure.quotes.title", periodWords));
+    String title = FigureText.title(messages, "figure.quotes", query, periodWords);
     return jdbi.withHandle(
         handle -> {
           Cohort now = cohort(handle, query, query.period());
@@ -74,8 +70,8 @@ public final class QuotesFigure implements Figure {
           if (now.quoted() == 0) {
             lines.add(messages.get("figure.quotes.none", periodWords));
           } else {
-            BigDecimal byCount = percent(now.won(), now.quoted());
-            BigDecimal byValue = percent(now.wonValue(), now.value());
+            BigDecimal byCount = FigureText.percent(now.won(), now.quoted());
+            BigDecimal byValue = FigureText.percent(now.wonValue(), now.value());
             lines.add(
                 messages.get(
                     "figure.quotes.cohort",
@@ -94,7 +90,9 @@ public final class QuotesFigure implements Figure {
             String change =
                 before.quoted() == 0
                     ? messages.get("figure.nothingBefore")
-                    : points(formats, byCount.subtract(percent(before.won(), before.quoted())));
+                    : FigureText.points(
+                        formats,
+                        byCount.subtract(FigureText.percent(before.won(), before.quoted())));
             lines.add(
                 messages.get(
                     "figure.quotes.compare",
@@ -181,19 +179,6 @@ public final class QuotesFigure implements Figure {
                 })
             .collect(Collectors.joining("; "));
     return messages.get("figure.quotes.stale", days, list);
-  }
-
-  private static String points(Formats formats, BigDecimal difference) {
-    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
-    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
-  }
-
-  private static BigDecimal percent(long part, long whole) {
-    return whole == 0
-        ? BigDecimal.ZERO
-        : BigDecimal.valueOf(part)
-            .multiply(BigDecimal.valueOf(100))
-            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {

@@ -7,6 +7,7 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
@@ -61,13 +62,7 @@ public final class RevenueFigure implements Figure {
           Totals before = totals(handle, query, period.previous(), repId);
           Optional<Money> target = target(handle, query, repId);
           String periodWords = formats.period(period);
-          String title =
-              query
-                  .rep()
-                  .map(
-                      rep ->
-                          messages.get("figure.revenue.titleRep", rep.displayName(), periodWords))
-                  .orElse(messages.get("figure.revenue.title", periodWords));
+          String title = FigureText.title(messages, "figure.revenue", query, periodWords);
           if (now.sales() == 0 && before.sales() == 0 && target.isEmpty()) {
             return new FigureAnswer(
                 title, messages.get("figure.revenue.none", periodWords), List.of());
@@ -82,7 +77,8 @@ public final class RevenueFigure implements Figure {
           fields.add(field(messages, "revenue", formats.money(now.revenue())));
           fields.add(field(messages, "sales", Long.toString(now.sales())));
           if (target.isPresent()) {
-            String attained = formats.percent(percent(now.revenue().cents(), target.get().cents()));
+            String attained =
+                formats.percent(FigureText.percent(now.revenue().cents(), target.get().cents()));
             lines.add(messages.get("figure.revenue.target", formats.money(target.get()), attained));
             fields.add(field(messages, "target", formats.money(target.get())));
             fields.add(field(messages, "attained", attained));
@@ -144,14 +140,8 @@ public final class RevenueFigure implements Figure {
           ? amount
           : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
     }
-    BigDecimal percent = percent(Math.abs(difference), before.cents());
+    BigDecimal percent = FigureText.percent(Math.abs(difference), before.cents());
     return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
-  }
-
-  private static BigDecimal percent(long part, long whole) {
-    return BigDecimal.valueOf(part)
-        .multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 
   private static Totals totals(

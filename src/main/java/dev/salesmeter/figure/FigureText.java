@@ -1,0 +1,37 @@
+package dev.salesmeter.figure;
+
+import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** What every figure writes the same way: its title, shares, and changes in points. */
+public final class FigureText {
+  private FigureText() {}
+
+  /**
+   * "Revenue — March 2026 (1–31 Mar)", or for one rep "Revenue of anna — …", from the keys {@code
+   * <prefix>.title} and {@code <prefix>.titleRep}.
+   */
+  public static String title(Messages messages, String prefix, FigureQuery query, String period) {
+    return query
+        .rep()
+        .map(rep -> messages.get(prefix + ".titleRep", rep.displayName(), period))
+        .orElse(messages.get(prefix + ".title", period));
+  }
+
+  /** A share in percent with one decimal; a share of nothing is 0. */
+  public static BigDecimal percent(long part, long whole) {
+    return whole == 0
+        ? BigDecimal.ZERO
+        : BigDecimal.valueOf(part)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  /** A change of a share: "+12.5 points", "−3 points", "±0 points". */
+  public static String points(Formats formats, BigDecimal difference) {
+    String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
+    return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
+  }
+}
