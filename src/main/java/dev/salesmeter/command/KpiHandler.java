@@ -32,7 +32,7 @@ final class KpiHandler implements CommandHandler {
     CommandArguments args = request.arguments();
     Messages messages = request.formats().messages();
     if (args.text().isEmpty()) {
-      return Reply.privately(list(messages));
+      return Reply.privately(list(messages, request.settings().locale()));
     }
     Figure figure =
         figures
@@ -43,7 +43,7 @@ final class KpiHandler implements CommandHandler {
                         "error.unknownFigure",
                         args.text().get(),
                         figures.all().stream()
-                            .map(Figure::name)
+                            .map(f -> f.nameIn(request.settings().locale()))
                             .collect(Collectors.joining(", "))));
     Optional<Rep> rep = Optional.empty();
     if (args.rep().isPresent()) {
@@ -69,10 +69,15 @@ final class KpiHandler implements CommandHandler {
         Optional.of(answer.title()), answer.text(), fields, Optional.empty(), privately);
   }
 
-  private String list(Messages messages) {
+  private String list(Messages messages, java.util.Locale locale) {
     String lines =
         figures.all().stream()
-            .map(f -> "• " + f.name() + " — " + messages.get("figure." + f.name() + ".summary"))
+            .map(
+                f ->
+                    "• "
+                        + f.nameIn(locale)
+                        + " — "
+                        + messages.get("figure." + f.name() + ".summary"))
             .collect(Collectors.joining("\n"));
     return messages.get("kpi.intro") + "\n" + lines + "\n" + messages.get("kpi.more");
   }

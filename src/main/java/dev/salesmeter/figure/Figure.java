@@ -7,6 +7,14 @@ public interface Figure {
   /** The English name users type ({@code revenue}). */
   String name();
 
+  /** The Dutch name ({@code omzet}). */
+  String dutchName();
+
+  /** The name a speaker of the locale types. */
+  default String nameIn(java.util.Locale locale) {
+    return "nl".equals(locale.getLanguage()) ? dutchName() : name();
+  }
+
   /** Every word that names this figure, in English and Dutch ({@code omzet}, …). */
   List<String> names();
 

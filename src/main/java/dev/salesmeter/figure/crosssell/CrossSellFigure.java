@@ -21,6 +21,11 @@ public final class CrossSellFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "kruisverkoop";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("crosssell", "cross-sell", "kruisverkoop");
   }

@@ -41,6 +41,11 @@ public final class FunnelFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "conversie";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("conversion", "conversie", "funnel", "trechter");
   }

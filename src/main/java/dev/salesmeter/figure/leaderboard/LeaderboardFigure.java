@@ -54,6 +54,11 @@ public final class LeaderboardFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "ranglijst";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("leaderboard", "ranglijst");
   }

@@ -45,6 +45,11 @@ public final class OrderValueFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "orderwaarde";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("aov", "ordervalue", "orderwaarde", "order-value");
   }

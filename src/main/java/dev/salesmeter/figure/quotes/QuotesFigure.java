@@ -51,6 +51,11 @@ public final class QuotesFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "offertes";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("quotes", "offertes", "winrate", "quote");
   }

@@ -30,6 +30,11 @@ public final class RepeatFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "herhaling";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("repeat", "herhaling", "herhaalverkoop");
   }

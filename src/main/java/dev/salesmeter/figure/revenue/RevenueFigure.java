@@ -42,6 +42,11 @@ public final class RevenueFigure implements Figure {
   }
 
   @Override
+  public String dutchName() {
+    return "omzet";
+  }
+
+  @Override
   public List<String> names() {
     return List.of("revenue", "omzet", "sales", "target", "doel");
   }
