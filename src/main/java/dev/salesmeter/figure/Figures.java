@@ -1,5 +1,6 @@
 package dev.salesmeter.figure;
 
+import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
 import dev.salesmeter.figure.funnel.FunnelFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
@@ -28,6 +29,7 @@ public final class Figures {
             new QuotesFigure(database),
             new OrderValueFigure(database),
             new RevenueFigure(database),
+            new ChurnFigure(database),
             new CrossSellFigure(database),
             new RepeatFigure(database),
             new LeaderboardFigure(database)));
