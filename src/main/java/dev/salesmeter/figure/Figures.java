@@ -4,6 +4,7 @@ import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
 import dev.salesmeter.figure.funnel.FunnelFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
+import dev.salesmeter.figure.lifetime.LifetimeValueFigure;
 import dev.salesmeter.figure.ordervalue.OrderValueFigure;
 import dev.salesmeter.figure.quotes.QuotesFigure;
 import dev.salesmeter.figure.repeat.RepeatFigure;
@@ -23,13 +24,15 @@ public final class Figures {
 
   /** The figures of KPIS.md implemented so far. */
   public static Figures standard(Database database) {
+    ChurnFigure churn = new ChurnFigure(database);
     return new Figures(
         List.of(
             new FunnelFigure(database),
             new QuotesFigure(database),
             new OrderValueFigure(database),
             new RevenueFigure(database),
-            new ChurnFigure(database),
+            churn,
+            new LifetimeValueFigure(database, churn),
             new CrossSellFigure(database),
             new RepeatFigure(database),
             new LeaderboardFigure(database)));

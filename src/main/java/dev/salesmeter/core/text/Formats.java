@@ -81,6 +81,13 @@ public final class Formats {
     return plainSpaces(((NumberFormat) decimal.clone()).format(number));
   }
 
+  /** A number with exactly one decimal: "4.0" ("4,0" in Dutch). */
+  public String oneDecimal(BigDecimal number) {
+    NumberFormat format = (NumberFormat) decimal.clone();
+    format.setMinimumFractionDigits(1);
+    return plainSpaces(format.format(number));
+  }
+
   /** A number of percent (not a fraction): 27.5 is written "27.5%". */
   public String percent(BigDecimal percent) {
     NumberFormat format = (NumberFormat) decimal.clone();

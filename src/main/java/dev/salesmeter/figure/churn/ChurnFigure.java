@@ -176,6 +176,24 @@ public final class ChurnFigure implements Figure {
         });
   }
 
+  /**
+   * The churn of a period: customers active at its start and how many of them left in it (KPIS.md
+   * figure 6), for figures built on it such as lifetime value.
+   */
+  public record Rate(long activeAtStart, long churned) {}
+
+  /** The churn rate's parts for a period. */
+  public Rate rate(FigureQuery query, Period period) {
+    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
+    return jdbi.withHandle(
+        handle -> {
+          Spells spells = spells(handle, query, period, window);
+          long churned =
+              spells.ended().keySet().stream().filter(spells.activeAtStart()::contains).count();
+          return new Rate(spells.activeAtStart().size(), churned);
+        });
+  }
+
   /** The customers active at a period's start, the first spell end of each in it, and newcomers. */
   record Spells(
       Set<Long> activeAtStart, Map<Long, Named> ended, List<Named> fresh, List<Named> wonBack) {}
