@@ -107,6 +107,33 @@ final class RevenueFigureTest {
   }
 
   @Test
+  @DisplayName(
+      "day boundaries at local midnight through both DST changes; an ISO week over new year")
+  void boundaries() {
+    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 11, 26, 12, 0));
+    // 29 March 2026: clocks go forward at 02:00; the day runs 23:00Z (28th) to 22:00Z
+    team.run("/sale A 1 date:2026-03-28T23:59"); // the 28th
+    team.run("/sale B 10 date:2026-03-29T00:30"); // the 29th (23:30Z on the 28th)
+    team.run("/sale C 100 date:2026-03-29T23:59"); // the 29th (21:59Z)
+    team.run("/sale D 1000 date:2026-03-30T00:01"); // the 30th
+    assertThat(team.run("/kpi revenue 2026-03-29..2026-03-29").text())
+        .startsWith("€110 from 2 sales.");
+    // 25 October 2026: clocks go back at 03:00; the day runs 22:00Z (24th) to 23:00Z
+    team.run("/sale E 1 date:2026-10-24T23:59"); // the 24th
+    team.run("/sale F 10 date:2026-10-25T00:30"); // the 25th (22:30Z on the 24th)
+    team.run("/sale G 100 date:2026-10-25T23:30"); // the 25th (22:30Z)
+    team.run("/sale H 1000 date:2026-10-26T00:10"); // the 26th (23:10Z on the 25th)
+    assertThat(team.run("/kpi revenue 2026-10-25..2026-10-25").text())
+        .startsWith("€110 from 2 sales.");
+    // ISO week 1 of 2026 runs Monday 29 December 2025 to Sunday 4 January 2026
+    team.run("/sale I 1 date:2025-12-28T23:59");
+    team.run("/sale J 10 date:2025-12-29T00:00");
+    team.run("/sale K 100 date:2026-01-04T23:59");
+    team.run("/sale L 1000 date:2026-01-05T00:00");
+    assertThat(team.run("/kpi revenue 2026-W01").text()).startsWith("€110 from 2 sales.");
+  }
+
+  @Test
   @DisplayName("in Dutch: words, money and the period")
   void dutch() {
     team = TestWorkspace.dutch(folder);
