@@ -5,6 +5,8 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Rep;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,5 +28,19 @@ public record FigureQuery(
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(rep, "rep");
     Objects.requireNonNull(now, "now");
+  }
+
+  /**
+   * The parameters most figure queries take, bound by name: {@code :ws}, the period's UTC bounds
+   * {@code :from} (inclusive) and {@code :to} (exclusive) at local midnights, and {@code :rep}
+   * (null for the team).
+   */
+  public Map<String, Object> span(Period span) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("ws", workspace.value());
+    parameters.put("from", span.startInstant(settings.zone()).toEpochMilli());
+    parameters.put("to", span.endInstant(settings.zone()).toEpochMilli());
+    parameters.put("rep", rep.map(Rep::id).orElse(null));
+    return parameters;
   }
 }

@@ -4,9 +4,7 @@ import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
-import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -94,7 +92,6 @@ public final class SalesShare {
   }
 
   private List<Row> rows(Handle handle, FigureQuery query, Period period) {
-    ZoneId zone = query.settings().zone();
     return handle
         .createQuery(
             "SELECT r.display_name AS rep, COUNT(*) AS sales, SUM(s.amount_cents) AS revenue,"
@@ -109,10 +106,7 @@ public final class SalesShare {
                 + " AND s.occurred_at >= :from AND s.occurred_at < :to"
                 + " AND (:rep IS NULL OR s.rep_id = :rep)"
                 + " GROUP BY r.id ORDER BY revenue DESC, r.display_name")
-        .bind("ws", query.workspace().value())
-        .bind("from", period.startInstant(zone).toEpochMilli())
-        .bind("to", period.endInstant(zone).toEpochMilli())
-        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
                 new Row(

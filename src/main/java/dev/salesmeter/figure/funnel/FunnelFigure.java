@@ -8,8 +8,6 @@ import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
-import dev.salesmeter.store.Rep;
-import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -116,7 +114,6 @@ public final class FunnelFigure implements Figure {
   }
 
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
-    ZoneId zone = query.settings().zone();
     String appointment = REACHED.formatted("appointment");
     String quote = REACHED.formatted("quote");
     String sale = REACHED.formatted("sale");
@@ -147,10 +144,7 @@ public final class FunnelFigure implements Figure {
                 + " WHERE l.workspace_id = :ws AND l.kind = 'lead'"
                 + " AND l.occurred_at >= :from AND l.occurred_at < :to"
                 + " AND (:rep IS NULL OR o.rep_id = :rep)")
-        .bind("ws", query.workspace().value())
-        .bind("from", period.startInstant(zone).toEpochMilli())
-        .bind("to", period.endInstant(zone).toEpochMilli())
-        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
                 new Cohort(

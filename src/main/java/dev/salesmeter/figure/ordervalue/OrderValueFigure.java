@@ -9,10 +9,8 @@ import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
-import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -157,7 +155,6 @@ public final class OrderValueFigure implements Figure {
   /** Per rep (or, with {@code team}, all sales as one group): count, total and median. */
   private static List<Orders> perRep(
       Handle handle, FigureQuery query, Period period, boolean team) {
-    ZoneId zone = query.settings().zone();
     String group = team ? "0" : "s.rep_id";
     return handle
         .createQuery(
@@ -179,10 +176,7 @@ public final class OrderValueFigure implements Figure {
                 + " AS median"
                 + " FROM ranked k JOIN reps r ON r.id = k.rep_id"
                 + " GROUP BY k.grp ORDER BY total DESC, rep")
-        .bind("ws", query.workspace().value())
-        .bind("from", period.startInstant(zone).toEpochMilli())
-        .bind("to", period.endInstant(zone).toEpochMilli())
-        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
                 new Orders(

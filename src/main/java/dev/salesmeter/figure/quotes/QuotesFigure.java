@@ -187,7 +187,6 @@ public final class QuotesFigure implements Figure {
   }
 
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
-    ZoneId zone = query.settings().zone();
     return handle
         .createQuery(
             "SELECT COUNT(*) AS quoted, COALESCE(SUM(won), 0) AS won,"
@@ -210,10 +209,7 @@ public final class QuotesFigure implements Figure {
                 + " FROM opportunities o"
                 + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep))"
                 + " WHERE first_quote >= :from AND first_quote < :to")
-        .bind("ws", query.workspace().value())
-        .bind("rep", query.rep().map(Rep::id).orElse(null))
-        .bind("from", period.startInstant(zone).toEpochMilli())
-        .bind("to", period.endInstant(zone).toEpochMilli())
+        .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
                 new Cohort(

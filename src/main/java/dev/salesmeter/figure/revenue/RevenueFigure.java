@@ -60,12 +60,11 @@ public final class RevenueFigure implements Figure {
     Messages messages = formats.messages();
     ZoneId zone = query.settings().zone();
     Period period = query.period();
-    Optional<Long> repId = query.rep().map(Rep::id);
     return jdbi.withHandle(
         handle -> {
-          Totals now = totals(handle, query, period, repId);
-          Totals before = totals(handle, query, period.previous(), repId);
-          Optional<Money> target = target(handle, query, repId);
+          Totals now = totals(handle, query, period);
+          Totals before = totals(handle, query, period.previous());
+          Optional<Money> target = target(handle, query);
           String periodWords = formats.period(period);
           String title = FigureText.title(messages, "figure.revenue", query, periodWords);
           if (now.sales() == 0 && before.sales() == 0 && target.isEmpty()) {
@@ -149,9 +148,7 @@ public final class RevenueFigure implements Figure {
     return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
   }
 
-  private static Totals totals(
-      Handle handle, FigureQuery query, Period period, Optional<Long> repId) {
-    ZoneId zone = query.settings().zone();
+  private static Totals totals(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
             """
@@ -161,16 +158,13 @@ public final class RevenueFigure implements Figure {
               AND occurred_at >= :from AND occurred_at < :to
               AND (:rep IS NULL OR rep_id = :rep)
             """)
-        .bind("ws", query.workspace().value())
-        .bind("from", period.startInstant(zone).toEpochMilli())
-        .bind("to", period.endInstant(zone).toEpochMilli())
-        .bind("rep", repId.orElse(null))
+        .bindMap(query.span(period))
         .map((rs, ctx) -> new Totals(Money.ofCents(rs.getLong("revenue")), rs.getLong("sales")))
         .one();
   }
 
   /** The latest live target set for exactly this period, for this rep or (empty) the team. */
-  private static Optional<Money> target(Handle handle, FigureQuery query, Optional<Long> repId) {
+  private static Optional<Money> target(Handle handle, FigureQuery query) {
     return handle
         .createQuery(
             """
@@ -183,7 +177,7 @@ public final class RevenueFigure implements Figure {
         .bind("ws", query.workspace().value())
         .bind("start", query.period().start().toString())
         .bind("end", query.period().end().toString())
-        .bind("rep", repId.orElse(null))
+        .bind("rep", query.rep().map(Rep::id).orElse(null))
         .mapTo(Long.class)
         .findOne()
         .map(Money::ofCents);
