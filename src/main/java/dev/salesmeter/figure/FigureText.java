@@ -1,5 +1,6 @@
 package dev.salesmeter.figure;
 
+import dev.salesmeter.core.Money;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import java.math.BigDecimal;
@@ -27,6 +28,20 @@ public final class FigureText {
         : BigDecimal.valueOf(part)
             .multiply(BigDecimal.valueOf(100))
             .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  /** A change of money: "▲ €2,400 (+24%)", "▼ €300 (−5%)", "= €0", "▲ €900 (nothing then)". */
+  public static String moneyChange(Formats formats, long nowCents, long beforeCents) {
+    long difference = nowCents - beforeCents;
+    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
+    String amount = arrow + " " + formats.money(Money.ofCents(Math.abs(difference)));
+    if (beforeCents == 0) {
+      return difference == 0
+          ? amount
+          : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
+    }
+    BigDecimal percent = percent(Math.abs(difference), beforeCents);
+    return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
   }
 
   /** A change of a share: "+12.5 points", "−3 points", "±0 points". */

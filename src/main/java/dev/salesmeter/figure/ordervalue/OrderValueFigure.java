@@ -10,7 +10,6 @@ import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -108,7 +107,8 @@ public final class OrderValueFigure implements Figure {
           String change =
               before.count() == 0
                   ? messages.get("figure.nothingBefore")
-                  : change(formats, team.mean(), before.mean());
+                  : FigureText.moneyChange(
+                      formats, Math.round(team.mean()), Math.round(before.mean()));
           lines.add(
               messages.get(
                   "figure.aov.compare", formats.periodName(query.period().previous()), change));
@@ -127,20 +127,6 @@ public final class OrderValueFigure implements Figure {
 
   private static String money(Formats formats, double cents) {
     return formats.money(Money.ofCents(Math.round(cents)));
-  }
-
-  private static String change(Formats formats, double now, double before) {
-    long difference = Math.round(now) - Math.round(before);
-    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
-    BigDecimal percent =
-        BigDecimal.valueOf(Math.abs(difference) * 100.0 / before).setScale(1, RoundingMode.HALF_UP);
-    return arrow
-        + " "
-        + formats.money(Money.ofCents(Math.abs(difference)))
-        + " ("
-        + (difference >= 0 ? "+" : "−")
-        + formats.percent(percent)
-        + ")";
   }
 
   private static double median(List<Orders> reps, ToDoubleFunction<Orders> value) {

@@ -93,7 +93,8 @@ public final class RevenueFigure implements Figure {
           } else {
             lines.add(messages.get("figure.revenue.noTarget"));
           }
-          String change = change(formats, now.revenue(), before.revenue());
+          String change =
+              FigureText.moneyChange(formats, now.revenue().cents(), before.revenue().cents());
           lines.add(
               messages.get(
                   "figure.revenue.compare", formats.periodName(period.previous()), change));
@@ -132,20 +133,6 @@ public final class RevenueFigure implements Figure {
         elapsed,
         total,
         formats.money(Money.ofCents(Math.abs(difference))));
-  }
-
-  /** "▲ €2,400 (+24%)", "▼ €300 (−5%)", "= €0", "▲ €900 (nothing before)". */
-  private static String change(Formats formats, Money now, Money before) {
-    long difference = now.cents() - before.cents();
-    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
-    String amount = arrow + " " + formats.money(Money.ofCents(Math.abs(difference)));
-    if (before.cents() == 0) {
-      return difference == 0
-          ? amount
-          : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
-    }
-    BigDecimal percent = FigureText.percent(Math.abs(difference), before.cents());
-    return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
   }
 
   private static Totals totals(Handle handle, FigureQuery query, Period period) {
