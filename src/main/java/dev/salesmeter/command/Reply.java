@@ -45,9 +45,4 @@ public record Reply(
   public static Reply privately(String text) {
     return new Reply(Optional.empty(), text, List.of(), Optional.empty(), true);
   }
-
-  /** A reply the whole channel sees. */
-  public static Reply toChannel(String text) {
-    return new Reply(Optional.empty(), text, List.of(), Optional.empty(), false);
-  }
 }
