@@ -35,7 +35,7 @@ final class OrderValueFigureTest {
         .isEqualTo(
             // 7 sales, 10000: mean 10000 / 7 = 1428.57; median of 100 200 300 400 1000 3000 5000
             "7 sales, €10,000 in all: mean €1,428.57, median €400.\n"
-                + "bram: 1 orders, mean €5,000, median €5,000 — hunter (few big orders)\n"
+                + "bram: 1 order, mean €5,000, median €5,000 — hunter (few big orders)\n"
                 + "cathy: 2 orders, mean €2,000, median €2,000\n"
                 // anna: 1000 / 4 = 250; median (200 + 300) / 2 = 250
                 + "anna: 4 orders, mean €250, median €250 — gatherer (many small orders)\n"

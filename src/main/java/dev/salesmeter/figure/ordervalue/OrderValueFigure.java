@@ -90,7 +90,7 @@ public final class OrderValueFigure implements Figure {
                         : "";
             lines.add(
                 messages.get(
-                        "figure.aov.rep",
+                        rep.count() == 1 ? "figure.aov.repOne" : "figure.aov.rep",
                         rep.rep(),
                         rep.count(),
                         money(formats, rep.mean()),
