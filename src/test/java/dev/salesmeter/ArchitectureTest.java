@@ -81,6 +81,13 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("scorecard uses core, figure and chart")
+  void scorecard() {
+    onlyUses(
+        "scorecard", "dev.salesmeter.core..", "dev.salesmeter.figure..", "dev.salesmeter.chart..");
+  }
+
+  @Test
   @DisplayName("the console adapter uses core, command and schedule, and its own library")
   void console() {
     onlyUses(

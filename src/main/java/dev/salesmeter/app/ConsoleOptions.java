@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The console's command-line options. */
+/**
+ * The console's command-line options. They are inherited by the {@code console} subcommand, so they
+ * may stand before or after it.
+ */
 final class ConsoleOptions {
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--config",
       paramLabel = "FILE",
       description = "Configuration file (default: ${DEFAULT-VALUE}; missing is fine).",
@@ -15,12 +20,14 @@ final class ConsoleOptions {
   Path config;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--db",
       paramLabel = "FILE",
       description = "SQLite file to use (default: database.path from the configuration).")
   Path database;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--now",
       paramLabel = "DATE-TIME",
       description =
@@ -28,16 +35,22 @@ final class ConsoleOptions {
               + " runs.")
   String now;
 
-  @Option(names = "--locale", paramLabel = "en|nl", description = "Language and number format.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--locale",
+      paramLabel = "en|nl",
+      description = "Language and number format.")
   String locale;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--timezone",
       paramLabel = "ZONE",
       description = "Time zone of days, weeks and months, e.g. Europe/Amsterdam.")
   String timeZone;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--demo",
       description = "Fill a fresh workspace with 18 months of realistic sales history first.")
   boolean demo;

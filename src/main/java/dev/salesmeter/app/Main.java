@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * The command line. With no subcommand Salesmeter starts on the configured chat platforms; with no
@@ -59,11 +60,11 @@ public final class Main implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Run commands typed in a terminal, or read from standard input one per line.")
   static final class ConsoleCommand implements Callable<Integer> {
-    @Mixin ConsoleOptions options;
+    @ParentCommand Main main;
 
     @Override
     public Integer call() {
-      return ConsoleRunner.run(options, System.getenv());
+      return ConsoleRunner.run(main.options, System.getenv());
     }
   }
 

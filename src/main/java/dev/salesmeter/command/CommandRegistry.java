@@ -3,6 +3,8 @@ package dev.salesmeter.command;
 import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
+import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -148,7 +150,16 @@ public final class CommandRegistry {
             EnumSet.of(Flag.PRIVATE),
             false,
             false,
-            new LeaderboardHandler(figures.leaderboard())));
+            new LeaderboardHandler(figures.get(LeaderboardFigure.class))),
+        new CommandSpec(
+            "scorecard",
+            "scorekaart",
+            Syntax.PHRASE,
+            Set.of(),
+            EnumSet.of(Flag.PRIVATE),
+            false,
+            false,
+            new ScorecardHandler(new Scorecard(figures))));
   }
 
   public List<CommandSpec> all() {

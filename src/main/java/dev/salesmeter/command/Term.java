@@ -10,7 +10,8 @@ public enum Term {
   SOURCE,
   REASON,
   REP,
-  PERIOD;
+  PERIOD,
+  FIGURE;
 
   /** The message key of this term's word. */
   public String key() {

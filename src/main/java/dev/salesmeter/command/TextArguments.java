@@ -95,13 +95,17 @@ public final class TextArguments {
                   ? Optional.empty()
                   : Optional.of(TextValues.name(join(words), Term.PERIOD));
       case FIGURE_PERIOD -> {
-        text = words.isEmpty() ? Optional.empty() : Optional.of(words.get(0).value());
+        text =
+            words.isEmpty()
+                ? Optional.empty()
+                : Optional.of(TextValues.name(words.get(0).value(), Term.FIGURE));
         period =
             words.size() < 2
                 ? Optional.empty()
                 : Optional.of(
                     PeriodParser.parse(
-                        join(words.subList(1, words.size())), LocalDate.ofInstant(now, zone)));
+                        TextValues.name(join(words.subList(1, words.size())), Term.PERIOD),
+                        LocalDate.ofInstant(now, zone)));
       }
     }
     return new CommandArguments(
@@ -157,7 +161,7 @@ public final class TextArguments {
   private static String optionList(CommandSpec spec, Locale locale) {
     boolean dutch = Messages.isDutch(locale);
     return spec.options().isEmpty()
-        ? "—"
+        ? Messages.of(locale).get("error.noOptions")
         : spec.options().stream()
             .sorted()
             .map(option -> (dutch ? option.dutch() : option.english()) + ":")

@@ -30,6 +30,11 @@ public record FigureQuery(
     Objects.requireNonNull(now, "now");
   }
 
+  /** The same question about another period. */
+  public FigureQuery withPeriod(Period other) {
+    return new FigureQuery(workspace, settings, other, rep, now);
+  }
+
   /**
    * The parameters most figure queries take, bound by name: {@code :ws}, the period's UTC bounds
    * {@code :from} (inclusive) and {@code :to} (exclusive) at local midnights, and {@code :rep}

@@ -44,6 +44,15 @@ public final class FigureText {
     return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
   }
 
+  /** A change of a number: "▲ 3", "▼ 1.5", "=". */
+  public static String change(Formats formats, BigDecimal difference) {
+    return switch (difference.signum()) {
+      case 1 -> "▲ " + formats.number(difference);
+      case -1 -> "▼ " + formats.number(difference.abs());
+      default -> "=";
+    };
+  }
+
   /** A change of a share: "+12.5 points", "−3 points", "±0 points". */
   public static String points(Formats formats, BigDecimal difference) {
     String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";

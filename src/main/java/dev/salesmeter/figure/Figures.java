@@ -17,9 +17,11 @@ import java.util.Optional;
 /** Every figure, listed once: adding a figure is one sub-package and one line here. */
 public final class Figures {
   private final List<Figure> all;
+  private final PeriodCounts counts;
 
-  public Figures(List<Figure> all) {
+  private Figures(List<Figure> all, PeriodCounts counts) {
     this.all = List.copyOf(all);
+    this.counts = counts;
   }
 
   /** The figures of KPIS.md implemented so far. */
@@ -35,20 +37,22 @@ public final class Figures {
             new LifetimeValueFigure(database, churn),
             new CrossSellFigure(database),
             new RepeatFigure(database),
-            new LeaderboardFigure(database)));
+            new LeaderboardFigure(database)),
+        new PeriodCounts(database));
   }
 
   public List<Figure> all() {
     return all;
   }
 
-  /** The leaderboard, which the /leaderboard command asks with a choice of ranking. */
-  public LeaderboardFigure leaderboard() {
-    return all.stream()
-        .filter(LeaderboardFigure.class::isInstance)
-        .map(LeaderboardFigure.class::cast)
-        .findFirst()
-        .orElseThrow();
+  /** The figure of a type, for what asks more of it than an answer (the leaderboard's ranking). */
+  public <T extends Figure> T get(Class<T> type) {
+    return all.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
+
+  /** The counts of several periods at once, which the scorecard compares. */
+  public PeriodCounts counts() {
+    return counts;
   }
 
   /** The figure a word names, in English or Dutch, any case. */

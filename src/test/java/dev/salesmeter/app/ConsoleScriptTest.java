@@ -81,6 +81,23 @@ final class ConsoleScriptTest {
   }
 
   @Test
+  @DisplayName("options may stand before the console subcommand as well as after it")
+  void optionsBeforeSubcommand() throws Exception {
+    Run run =
+        run(
+            "/verkoop Acme 1.000\n",
+            "--db",
+            "before.db",
+            "--locale",
+            "nl",
+            "--now",
+            "2026-03-31T17:00",
+            "console");
+    assertThat(run.out()).startsWith("Verkoop #1 vastgelegd: € 1.000 — Acme (manager)");
+    assertThat(folder.resolve("before.db")).exists();
+  }
+
+  @Test
   @DisplayName("a byte-order mark, an empty @name and @manager are handled as a user expects")
   void oddLines() throws Exception {
     Run run =

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Wrong, missing, hostile and out-of-range input for every logging command: each gets a clear
- * private error and stores nothing; hostile names that are valid are stored exactly.
+ * Wrong, missing, hostile and out-of-range input for every command: each gets a clear private error
+ * and stores nothing; hostile names that are valid are stored exactly.
  */
 final class EveryCommandInputTest {
   /** Each logging command with the words that make a valid line after the customer's name. */
@@ -151,5 +151,48 @@ final class EveryCommandInputTest {
         Arguments.of("/target -5 Q2 2026", "must be more than zero", 0),
         Arguments.of("/target 50k Q2 2026 @\"" + PASTE + "\"", "10240 characters long", 0),
         Arguments.of("/target 50k 1999", "I don't know the period \"1999\"", 0));
+  }
+
+  static Stream<Arguments> figureLines() {
+    return Stream.of(
+        Arguments.of("kpi", "/kpi bogus", "\"bogus\" is not a figure. Figures: conversion,"),
+        Arguments.of("kpi", "/kpi 🚀", "\"🚀\" is not a figure."),
+        Arguments.of("kpi", "/kpi " + PASTE, "The figure is 10240 characters long"),
+        Arguments.of("kpi", "/kpi revenue '; DROP TABLE events;--", "I don't know the period"),
+        Arguments.of("kpi", "/kpi revenue " + PASTE, "The period is 10240 characters long"),
+        Arguments.of("kpi", "/kpi revenue 1999", "I don't know the period \"1999\""),
+        Arguments.of("kpi", "/kpi revenue this month @nobody", "There is no rep \"nobody\""),
+        Arguments.of("kpi", "/kpi revenue \"unclosed", "A quote mark is not closed."),
+        Arguments.of("leaderboard", "/leaderboard '; DROP TABLE events;--", "I don't know"),
+        Arguments.of("leaderboard", "/leaderboard 🚀", "I don't know the period \"🚀\""),
+        Arguments.of("leaderboard", "/leaderboard " + PASTE, "The period is 10240 characters"),
+        Arguments.of(
+            "leaderboard",
+            "/leaderboard colour:red",
+            "Unknown option \"colour:\" for /leaderboard. It takes: no options."),
+        Arguments.of("leaderboard", "/leaderboard @anna", "/leaderboard does not take a rep."),
+        Arguments.of("scorecard", "/scorecard '; DROP TABLE events;--", "I don't know"),
+        Arguments.of("scorecard", "/scorecard 🚀", "I don't know the period \"🚀\""),
+        Arguments.of("scorecard", "/scorecard " + PASTE, "The period is 10240 characters"),
+        Arguments.of("scorecard", "/scorecard week 54", "I don't know the period \"week 54\""),
+        Arguments.of("scorecard", "/scorecard 1999-W10", "I don't know the period"),
+        Arguments.of("scorecard", "/scorecard march 2026", "\"march 2026\" is not a week"),
+        Arguments.of("scorecard", "/scorecard 2027-W10", "has not started yet"),
+        Arguments.of("scorecard", "/scorecard @anna", "/scorecard does not take a rep."));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("figureLines")
+  @DisplayName("a bad figure question is refused privately with the reason; nothing is stored")
+  void figureQuestionRefused(String command, String line, String expected) {
+    team.run("@anna /sale Known Customer 100");
+    long events = team.events();
+    long reps = team.count("reps");
+    Reply reply = team.run(line);
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains(expected).contains("Example: /" + command);
+    assertThat(reply.text().length()).isLessThan(600);
+    assertThat(team.events()).isEqualTo(events);
+    assertThat(team.count("reps")).isEqualTo(reps);
   }
 }

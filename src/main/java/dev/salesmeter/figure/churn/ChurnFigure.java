@@ -67,8 +67,11 @@ public final class ChurnFigure implements Figure {
                         AND (c.at, c.id) > (s.at, s.id) AND c.at < :at)
       """;
 
-  /** A customer's name and the moment something happened to them. */
-  record Named(long customer, String name, Instant at, boolean silent) {}
+  /**
+   * A moment in a customer's spell: its first sale, or its end (explicit, or silent when the
+   * inactivity window ran or will run out).
+   */
+  public record CustomerMoment(long customer, String name, Instant at, boolean silent) {}
 
   private final Jdbi jdbi;
 
@@ -111,7 +114,7 @@ public final class ChurnFigure implements Figure {
           }
           Spells before = spells(handle, query, query.period().previous(), window);
           ZoneId zone = query.settings().zone();
-          List<Named> churned =
+          List<CustomerMoment> churned =
               now.ended().values().stream()
                   .filter(n -> now.activeAtStart().contains(n.customer()))
                   .toList();
@@ -125,7 +128,7 @@ public final class ChurnFigure implements Figure {
                   churned.size(),
                   rate,
                   names(formats, churned, zone, true)));
-          List<Named> newAndGone =
+          List<CustomerMoment> newAndGone =
               now.fresh().stream()
                   .filter(n -> now.ended().containsKey(n.customer()))
                   .map(n -> now.ended().get(n.customer()))
@@ -156,7 +159,7 @@ public final class ChurnFigure implements Figure {
           lines.add(
               messages.get(
                   "figure.churn.compare", formats.periodName(query.period().previous()), change));
-          List<Named> atRisk = atRisk(handle, query, window);
+          List<CustomerMoment> atRisk = atRisk(handle, query, window);
           lines.add(
               atRisk.isEmpty()
                   ? messages.get("figure.churn.noRisk")
@@ -196,7 +199,10 @@ public final class ChurnFigure implements Figure {
 
   /** The customers active at a period's start, the first spell end of each in it, and newcomers. */
   record Spells(
-      Set<Long> activeAtStart, Map<Long, Named> ended, List<Named> fresh, List<Named> wonBack) {}
+      Set<Long> activeAtStart,
+      Map<Long, CustomerMoment> ended,
+      List<CustomerMoment> fresh,
+      List<CustomerMoment> wonBack) {}
 
   private static Spells spells(Handle handle, FigureQuery query, Period period, long window) {
     ZoneId zone = query.settings().zone();
@@ -211,26 +217,9 @@ public final class ChurnFigure implements Figure {
                 .bind("at", from)
                 .mapTo(Long.class)
                 .list());
-    Map<Long, Named> ended = new LinkedHashMap<>();
-    handle
-        .createQuery(
-            SPELLS
-                + "SELECT e.customer_id, c.name, e.ended, e.silent FROM ends e"
-                + " JOIN customers c ON c.id = e.customer_id"
-                + " WHERE e.ended >= :from AND e.ended < :to ORDER BY e.ended")
-        .bind("ws", query.workspace().value())
-        .bind("window", window)
-        .bind("from", from)
-        .bind("to", to)
-        .map(
-            (rs, ctx) ->
-                new Named(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    Instant.ofEpochMilli(rs.getLong(3)),
-                    rs.getInt(4) == 1))
-        .forEach(n -> ended.putIfAbsent(n.customer(), n));
-    List<Named> fresh =
+    Map<Long, CustomerMoment> ended = new LinkedHashMap<>();
+    spellEnds(handle, query, window, from, to).forEach(n -> ended.putIfAbsent(n.customer(), n));
+    List<CustomerMoment> fresh =
         firstSales(
             handle,
             query,
@@ -239,7 +228,7 @@ public final class ChurnFigure implements Figure {
             to,
             "NOT EXISTS (SELECT 1 FROM sales p"
                 + " WHERE p.customer_id = s.customer_id AND (p.at, p.id) < (s.at, s.id))");
-    List<Named> wonBack =
+    List<CustomerMoment> wonBack =
         firstSales(
             handle,
             query,
@@ -256,7 +245,7 @@ public final class ChurnFigure implements Figure {
   }
 
   /** Customers with a sale in [from, to) that meets the condition, each once, by date. */
-  private static List<Named> firstSales(
+  private static List<CustomerMoment> firstSales(
       Handle handle, FigureQuery query, long window, long from, long to, String condition) {
     return handle
         .createQuery(
@@ -272,13 +261,55 @@ public final class ChurnFigure implements Figure {
         .bind("to", to)
         .map(
             (rs, ctx) ->
-                new Named(
+                new CustomerMoment(
                     rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), false))
         .list();
   }
 
+  /** The customers at risk now: their window runs out within 60 days, soonest first. */
+  public List<CustomerMoment> atRisk(FigureQuery query) {
+    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
+    return jdbi.withHandle(handle -> atRisk(handle, query, window));
+  }
+
+  /** Every spell that ended in the query's period, by date: the churns of the period. */
+  public List<CustomerMoment> spellEnds(FigureQuery query) {
+    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
+    ZoneId zone = query.settings().zone();
+    return jdbi.withHandle(
+        handle ->
+            spellEnds(
+                handle,
+                query,
+                window,
+                query.period().startInstant(zone).toEpochMilli(),
+                query.period().endInstant(zone).toEpochMilli()));
+  }
+
+  private static List<CustomerMoment> spellEnds(
+      Handle handle, FigureQuery query, long window, long from, long to) {
+    return handle
+        .createQuery(
+            SPELLS
+                + "SELECT e.customer_id, c.name, e.ended, e.silent FROM ends e"
+                + " JOIN customers c ON c.id = e.customer_id"
+                + " WHERE e.ended >= :from AND e.ended < :to ORDER BY e.ended")
+        .bind("ws", query.workspace().value())
+        .bind("window", window)
+        .bind("from", from)
+        .bind("to", to)
+        .map(
+            (rs, ctx) ->
+                new CustomerMoment(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    Instant.ofEpochMilli(rs.getLong(3)),
+                    rs.getInt(4) == 1))
+        .list();
+  }
+
   /** Active customers whose window runs out within 60 days from now, soonest first. */
-  private static List<Named> atRisk(Handle handle, FigureQuery query, long window) {
+  private static List<CustomerMoment> atRisk(Handle handle, FigureQuery query, long window) {
     long now = query.now().toEpochMilli();
     return handle
         .createQuery(
@@ -293,13 +324,14 @@ public final class ChurnFigure implements Figure {
         .bind("until", now + AT_RISK.toMillis())
         .map(
             (rs, ctx) ->
-                new Named(
+                new CustomerMoment(
                     rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), true))
         .list();
   }
 
   /** "Acme (4 Mar), Beta (silently, 12 Mar)", the first few, and how many more. */
-  private static String names(Formats formats, List<Named> named, ZoneId zone, boolean dated) {
+  private static String names(
+      Formats formats, List<CustomerMoment> named, ZoneId zone, boolean dated) {
     if (named.isEmpty()) {
       return "—";
     }

@@ -40,7 +40,8 @@ public final class LeaderboardFigure implements Figure {
     }
   }
 
-  private record Standing(String rep, long now, long before) {}
+  /** A rep's value of the ranking in the period and in the period before (cents or sales). */
+  public record Standing(String rep, long now, long before) {}
 
   private final Jdbi jdbi;
 
@@ -118,7 +119,8 @@ public final class LeaderboardFigure implements Figure {
     return arrow + " " + (ranking == Ranking.REVENUE ? formats.money(Money.ofCents(size)) : size);
   }
 
-  private List<Standing> standings(FigureQuery query, Ranking ranking) {
+  /** Every rep with a sale in the period or the one before, best first. */
+  public List<Standing> standings(FigureQuery query, Ranking ranking) {
     ZoneId zone = query.settings().zone();
     Period before = query.period().previous();
     String measure = ranking == Ranking.REVENUE ? "e.amount_cents" : "1";

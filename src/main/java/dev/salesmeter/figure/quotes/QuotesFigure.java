@@ -36,8 +36,8 @@ public final class QuotesFigure implements Figure {
   /** A cohort of quoted opportunities. */
   record Cohort(long quoted, long won, long lost, long value, long wonValue) {}
 
-  /** An open quote nobody chased. */
-  record StaleQuote(String rep, String customer, long value, Instant lastTouch) {}
+  /** An open quote nobody chased since {@code lastTouch}, worth its latest quote. */
+  public record StaleQuote(String rep, String customer, Money value, Instant lastTouch) {}
 
   private final Jdbi jdbi;
 
@@ -118,41 +118,49 @@ public final class QuotesFigure implements Figure {
         });
   }
 
-  private String stale(Handle handle, FigureQuery query, Formats formats) {
+  /** The stale quotes now, of the query's rep or the team, by rep and then oldest first. */
+  public List<StaleQuote> staleQuotes(FigureQuery query) {
+    return jdbi.withHandle(handle -> staleQuotes(handle, query));
+  }
+
+  private static List<StaleQuote> staleQuotes(Handle handle, FigureQuery query) {
+    Instant before = query.now().minus(Duration.ofDays(query.settings().staleQuoteDays()));
+    return handle
+        .createQuery(
+            "SELECT r.display_name AS rep, c.name AS customer, x.value, x.last_touch"
+                + " FROM (SELECT o.id, o.customer_id, o.rep_id,"
+                + " (SELECT e.amount_cents "
+                + LIVE
+                + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)"
+                + " AS value,"
+                + " (SELECT MAX(e.occurred_at) "
+                + LIVE
+                + " AND e.kind IN ('quote', 'followup')) AS last_touch"
+                + " FROM opportunities o"
+                + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep)"
+                + " AND NOT EXISTS (SELECT 1 "
+                + LIVE
+                + " AND e.kind IN ('sale', 'lost'))) x"
+                + " JOIN customers c ON c.id = x.customer_id JOIN reps r ON r.id = x.rep_id"
+                + " WHERE x.value IS NOT NULL AND x.last_touch < :before"
+                + " ORDER BY r.display_name, x.last_touch")
+        .bind("ws", query.workspace().value())
+        .bind("rep", query.rep().map(Rep::id).orElse(null))
+        .bind("before", before.toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new StaleQuote(
+                    rs.getString("rep"),
+                    rs.getString("customer"),
+                    Money.ofCents(rs.getLong("value")),
+                    Instant.ofEpochMilli(rs.getLong("last_touch"))))
+        .list();
+  }
+
+  private static String stale(Handle handle, FigureQuery query, Formats formats) {
     Messages messages = formats.messages();
     int days = query.settings().staleQuoteDays();
-    Instant before = query.now().minus(Duration.ofDays(days));
-    List<StaleQuote> stale =
-        handle
-            .createQuery(
-                "SELECT r.display_name AS rep, c.name AS customer, x.value, x.last_touch"
-                    + " FROM (SELECT o.id, o.customer_id, o.rep_id,"
-                    + " (SELECT e.amount_cents "
-                    + LIVE
-                    + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)"
-                    + " AS value,"
-                    + " (SELECT MAX(e.occurred_at) "
-                    + LIVE
-                    + " AND e.kind IN ('quote', 'followup')) AS last_touch"
-                    + " FROM opportunities o"
-                    + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep)"
-                    + " AND NOT EXISTS (SELECT 1 "
-                    + LIVE
-                    + " AND e.kind IN ('sale', 'lost'))) x"
-                    + " JOIN customers c ON c.id = x.customer_id JOIN reps r ON r.id = x.rep_id"
-                    + " WHERE x.value IS NOT NULL AND x.last_touch < :before"
-                    + " ORDER BY r.display_name, x.last_touch")
-            .bind("ws", query.workspace().value())
-            .bind("rep", query.rep().map(Rep::id).orElse(null))
-            .bind("before", before.toEpochMilli())
-            .map(
-                (rs, ctx) ->
-                    new StaleQuote(
-                        rs.getString("rep"),
-                        rs.getString("customer"),
-                        rs.getLong("value"),
-                        Instant.ofEpochMilli(rs.getLong("last_touch"))))
-            .list();
+    List<StaleQuote> stale = staleQuotes(handle, query);
     if (stale.isEmpty()) {
       return messages.get("figure.quotes.noStale", days);
     }
@@ -173,7 +181,7 @@ public final class QuotesFigure implements Figure {
                                   messages.get(
                                       "figure.quotes.staleOne",
                                       q.customer(),
-                                      formats.money(Money.ofCents(q.value())),
+                                      formats.money(q.value()),
                                       formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
                           .collect(Collectors.joining(", "));
                   int more = quotes.size() - SHOWN_PER_REP;

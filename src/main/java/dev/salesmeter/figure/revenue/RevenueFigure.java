@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -118,21 +119,75 @@ public final class RevenueFigure implements Figure {
       LocalDate today,
       Money target,
       Money revenue) {
-    long elapsed = ChronoUnit.DAYS.between(period.start(), today) + 1;
-    long total = period.lengthInDays();
-    long dueCents =
-        BigDecimal.valueOf(target.cents())
-            .multiply(BigDecimal.valueOf(elapsed))
-            .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP)
-            .longValueExact();
-    long difference = revenue.cents() - dueCents;
+    Money due = due(target, period, today);
+    long difference = revenue.cents() - due.cents();
     String key = difference >= 0 ? "figure.revenue.ahead" : "figure.revenue.behind";
     return messages.get(
         key,
-        formats.money(Money.ofCents(dueCents)),
-        elapsed,
-        total,
+        formats.money(due),
+        elapsedDays(period, today),
+        period.lengthInDays(),
         formats.money(Money.ofCents(Math.abs(difference))));
+  }
+
+  private static long elapsedDays(Period period, LocalDate day) {
+    return ChronoUnit.DAYS.between(period.start(), day) + 1;
+  }
+
+  /** The part of a target due by the end of a day of its period, pro rata by days. */
+  private static Money due(Money target, Period period, LocalDate day) {
+    return Money.ofCents(
+        BigDecimal.valueOf(target.cents())
+            .multiply(BigDecimal.valueOf(elapsedDays(period, day)))
+            .divide(BigDecimal.valueOf(period.lengthInDays()), 0, RoundingMode.HALF_UP)
+            .longValueExact());
+  }
+
+  /**
+   * How a running target stood at the end of a day: the target whose period holds the day (the
+   * shortest such period, and of equals the latest set), the revenue from its start through that
+   * day, and the part of it that was due by then.
+   */
+  public record TargetProgress(Period period, Money target, Money revenue, Money due) {
+    public long behindCents() {
+      return due.cents() - revenue.cents();
+    }
+  }
+
+  /** The target progress of the query's rep, or of the team, at the end of a day. */
+  public Optional<TargetProgress> targetProgress(FigureQuery query, LocalDate day) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    SELECT e.amount_cents, t.period_start, t.period_end, t.period_unit
+                    FROM live_events e JOIN targets t ON t.event_id = e.id
+                    WHERE e.workspace_id = :ws AND t.rep_id IS :rep
+                      AND t.period_start <= :day AND t.period_end >= :day
+                    ORDER BY t.period_start DESC, t.period_end, e.id DESC
+                    LIMIT 1
+                    """)
+                .bind("ws", query.workspace().value())
+                .bind("rep", query.rep().map(Rep::id).orElse(null))
+                .bind("day", day.toString())
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            new Period(
+                                LocalDate.parse(rs.getString("period_start")),
+                                LocalDate.parse(rs.getString("period_end")),
+                                Period.Unit.valueOf(rs.getString("period_unit"))),
+                            Money.ofCents(rs.getLong("amount_cents"))))
+                .findOne()
+                .map(
+                    target -> {
+                      Period period = target.getKey();
+                      Period soFar = new Period(period.start(), day, Period.Unit.DAYS);
+                      Money revenue = totals(handle, query, soFar).revenue();
+                      return new TargetProgress(
+                          period, target.getValue(), revenue, due(target.getValue(), period, day));
+                    }));
   }
 
   private static Totals totals(Handle handle, FigureQuery query, Period period) {
