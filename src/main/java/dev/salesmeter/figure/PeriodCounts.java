@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What happened in each of several periods (the weeks of a scorecard), counted by the database in
- * one query over the events index rather than once per period and figure.
+ * What happened in each of several periods (the weeks of a scorecard), counted by the database:
+ * three grouped queries for all the periods at once rather than several per period.
  */
 public final class PeriodCounts {
   /**
@@ -47,17 +46,6 @@ public final class PeriodCounts {
     }
   }
 
-  private static final Counts NOTHING = new Counts(Money.ofCents(0), 0, 0, 0, 0, 0, 0, 0, 0);
-
-  private static final String QUOTED =
-      "EXISTS (SELECT 1 FROM live_events q WHERE q.opportunity_id = e.opportunity_id"
-          + " AND q.kind = 'quote')";
-
-  private static final String EARLIER_SALE =
-      "EXISTS (SELECT 1 FROM live_events p WHERE p.workspace_id = e.workspace_id"
-          + " AND p.customer_id = e.customer_id AND p.kind = 'sale'"
-          + " AND (p.occurred_at, p.id) < (e.occurred_at, e.id))";
-
   private final Jdbi jdbi;
 
   public PeriodCounts(Database database) {
@@ -66,71 +54,95 @@ public final class PeriodCounts {
 
   /** The team's counts of each period, in the order given (the query's own period is not used). */
   public List<Counts> count(FigureQuery query, List<Period> periods) {
-    if (periods.isEmpty()) {
-      return List.of();
-    }
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("ws", query.workspace().value());
+    StringBuilder spans = new StringBuilder();
     for (int i = 0; i < periods.size(); i++) {
       Map<String, Object> span = query.span(periods.get(i));
       parameters.put("from" + i, span.get("from"));
       parameters.put("to" + i, span.get("to"));
+      spans.append(i == 0 ? "" : ", ").append("(" + i + ", :from" + i + ", :to" + i + ")");
     }
-    String spans =
-        IntStream.range(0, periods.size())
-            .mapToObj(i -> "(" + i + ", :from" + i + ", :to" + i + ")")
-            .collect(Collectors.joining(", "));
-    Map<Integer, Counts> byPeriod =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "WITH spans (i, span_from, span_to) AS (VALUES "
-                            + spans
-                            + ") SELECT s.i,"
-                            + " COALESCE(SUM(CASE WHEN e.kind = 'sale' THEN e.amount_cents END), 0)"
-                            + " AS revenue,"
-                            + " SUM(CASE WHEN e.kind = 'sale' THEN 1 ELSE 0 END) AS sales,"
-                            + " SUM(CASE WHEN e.kind = 'lead' THEN 1 ELSE 0 END) AS leads,"
-                            + " SUM(CASE WHEN e.kind = 'appointment' THEN 1 ELSE 0 END)"
-                            + " AS appointments,"
-                            + " SUM(CASE WHEN e.kind = 'quote' THEN 1 ELSE 0 END) AS quotes,"
-                            + " SUM(CASE WHEN e.kind = 'sale' AND "
-                            + QUOTED
-                            + " THEN 1 ELSE 0 END) AS quotes_won,"
-                            + " SUM(CASE WHEN e.kind = 'lost' AND "
-                            + QUOTED
-                            + " THEN 1 ELSE 0 END) AS quotes_lost,"
-                            + " SUM(CASE WHEN e.kind = 'sale' AND e.cross_sell = 1 THEN 1 ELSE 0"
-                            + " END) AS cross_sells,"
-                            + " SUM(CASE WHEN e.kind = 'sale' AND "
-                            + EARLIER_SALE
-                            + " THEN 1 ELSE 0 END) AS repeats"
-                            + " FROM spans s JOIN live_events e"
-                            + " ON e.workspace_id = :ws"
-                            + " AND e.kind IN ('lead', 'appointment', 'quote', 'sale', 'lost')"
-                            + " AND e.occurred_at >= s.span_from AND e.occurred_at < s.span_to"
-                            + " GROUP BY s.i")
-                    .bindMap(parameters)
-                    .map(
-                        (rs, ctx) ->
-                            Map.entry(
-                                rs.getInt("i"),
-                                new Counts(
-                                    Money.ofCents(rs.getLong("revenue")),
-                                    rs.getLong("sales"),
-                                    rs.getLong("leads"),
-                                    rs.getLong("appointments"),
-                                    rs.getLong("quotes"),
-                                    rs.getLong("quotes_won"),
-                                    rs.getLong("quotes_lost"),
-                                    rs.getLong("cross_sells"),
-                                    rs.getLong("repeats"))))
-                    .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
-    List<Counts> counts = new ArrayList<>(periods.size());
-    for (int i = 0; i < periods.size(); i++) {
-      counts.add(byPeriod.getOrDefault(i, NOTHING));
-    }
-    return counts;
+    String with = "WITH spans (i, span_from, span_to) AS (VALUES " + spans + ") ";
+    return jdbi.withHandle(
+        handle -> {
+          Map<Integer, long[]> steps =
+              rows(
+                  handle,
+                  with
+                      + """
+                      SELECT s.i,
+                             SUM(CASE WHEN e.kind = 'lead' THEN 1 ELSE 0 END),
+                             SUM(CASE WHEN e.kind = 'appointment' THEN 1 ELSE 0 END),
+                             SUM(CASE WHEN e.kind = 'quote' THEN 1 ELSE 0 END)
+                      FROM spans s JOIN live_events e
+                        ON e.workspace_id = :ws AND e.kind IN ('lead', 'appointment', 'quote')
+                       AND e.occurred_at >= s.span_from AND e.occurred_at < s.span_to
+                      GROUP BY s.i
+                      """,
+                  parameters);
+          Map<Integer, long[]> sales =
+              rows(
+                  handle,
+                  with
+                      + """
+                      SELECT s.i, COUNT(*), SUM(f.amount_cents), SUM(f.cross_sell),
+                             SUM(f.is_repeat),
+                             SUM(CASE WHEN o.first_quote_at IS NOT NULL THEN 1 ELSE 0 END)
+                      FROM spans s JOIN sale_facts f
+                        ON f.workspace_id = :ws
+                       AND f.occurred_at >= s.span_from AND f.occurred_at < s.span_to
+                      LEFT JOIN opportunity_facts o ON o.opportunity_id = f.opportunity_id
+                      GROUP BY s.i
+                      """,
+                  parameters);
+          Map<Integer, long[]> lost =
+              rows(
+                  handle,
+                  with
+                      + """
+                      SELECT s.i, COUNT(*)
+                      FROM spans s JOIN opportunity_facts o
+                        ON o.workspace_id = :ws AND o.first_quote_at IS NOT NULL
+                       AND o.lost_at >= s.span_from AND o.lost_at < s.span_to
+                       AND o.won_at IS NULL
+                      GROUP BY s.i
+                      """,
+                  parameters);
+          List<Counts> counts = new ArrayList<>(periods.size());
+          for (int i = 0; i < periods.size(); i++) {
+            long[] step = steps.getOrDefault(i, new long[3]);
+            long[] sale = sales.getOrDefault(i, new long[5]);
+            counts.add(
+                new Counts(
+                    Money.ofCents(sale[1]),
+                    sale[0],
+                    step[0],
+                    step[1],
+                    step[2],
+                    sale[4],
+                    lost.getOrDefault(i, new long[1])[0],
+                    sale[2],
+                    sale[3]));
+          }
+          return counts;
+        });
+  }
+
+  /** Each row's numbers after its first column, the period's index. */
+  private static Map<Integer, long[]> rows(
+      Handle handle, String sql, Map<String, Object> parameters) {
+    return handle
+        .createQuery(sql)
+        .bindMap(parameters)
+        .map(
+            (rs, ctx) -> {
+              long[] numbers = new long[rs.getMetaData().getColumnCount() - 1];
+              for (int column = 0; column < numbers.length; column++) {
+                numbers[column] = rs.getLong(column + 2);
+              }
+              return Map.entry(rs.getInt(1), numbers);
+            })
+        .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 }

@@ -25,7 +25,8 @@ public final class SalesShare {
   private final String words;
 
   /**
-   * @param condition a SQL condition on the live sale {@code s}, true for the sales counted
+   * @param condition a SQL condition on the sale {@code s}, a row of {@code sale_facts}, true for
+   *     the sales counted
    * @param words the message key prefix of the figure ({@code figure.crosssell})
    */
   public SalesShare(Jdbi jdbi, String condition, String words) {
@@ -101,8 +102,8 @@ public final class SalesShare {
                 + " SUM(CASE WHEN "
                 + condition
                 + " THEN s.amount_cents ELSE 0 END) AS marked_revenue"
-                + " FROM live_events s JOIN reps r ON r.id = s.rep_id"
-                + " WHERE s.workspace_id = :ws AND s.kind = 'sale'"
+                + " FROM sale_facts s JOIN reps r ON r.id = s.rep_id"
+                + " WHERE s.workspace_id = :ws"
                 + " AND s.occurred_at >= :from AND s.occurred_at < :to"
                 + " AND (:rep IS NULL OR s.rep_id = :rep)"
                 + " GROUP BY r.id ORDER BY revenue DESC, r.display_name")

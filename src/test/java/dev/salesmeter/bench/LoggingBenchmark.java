@@ -75,8 +75,8 @@ public final class LoggingBenchmark {
       System.out.printf(
           "%-12s %10.3f %10.3f%n",
           kind,
-          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[0][i]).toArray()).p50,
-          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[1][i]).toArray()).p50);
+          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[0][i]).toArray()).p50(),
+          Stats.of(Arrays.stream(ofKind).mapToLong(i -> measured[1][i]).toArray()).p50());
     }
     Stats f = Stats.of(measured[0]);
     Stats b = Stats.of(measured[1]);
@@ -86,11 +86,11 @@ public final class LoggingBenchmark {
     b.print("bare JDBC, same statements");
     System.out.printf(
         "ratio full/bare: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
-        f.p50 / b.p50, f.p99 / b.p99, b.throughput / f.throughput);
+        f.p50() / b.p50(), f.p99() / b.p99(), b.throughput() / f.throughput());
     System.out.printf(
         "targets: p99 < 2 ms per logged command: %s; full path within 1.5x of bare (p50 and p99): %s%n",
-        f.p99 < 2.0 ? "met" : "NOT met",
-        f.p50 / b.p50 <= 1.5 && f.p99 / b.p99 <= 1.5 ? "met" : "NOT met");
+        f.p99() < 2.0 ? "met" : "NOT met",
+        f.p50() / b.p50() <= 1.5 && f.p99() / b.p99() <= 1.5 ? "met" : "NOT met");
   }
 
   /**
@@ -487,30 +487,5 @@ public final class LoggingBenchmark {
                     + "%")
         .reduce((a, b) -> a + ", " + b)
         .orElse("");
-  }
-
-  /** Latency percentiles (ms) and throughput of one run. */
-  record Stats(double p50, double p90, double p99, double max, double throughput) {
-    static Stats of(long[] nanos) {
-      long[] sorted = nanos.clone();
-      Arrays.sort(sorted);
-      double total = Arrays.stream(nanos).sum() / 1e9;
-      return new Stats(
-          ms(sorted, 0.50),
-          ms(sorted, 0.90),
-          ms(sorted, 0.99),
-          sorted[sorted.length - 1] / 1e6,
-          nanos.length / total);
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-      return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]
-          / 1e6;
-    }
-
-    void print(String name) {
-      System.out.printf(
-          "%-28s %9.3f %9.3f %9.3f %9.3f %12.0f%n", name, p50, p90, p99, max, throughput);
-    }
   }
 }

@@ -52,7 +52,7 @@ final class ChurnFigureTest {
                 // February: Alpha, Bravo, Charlie, Foxtrot, Hotel active; Hotel left: 1 of 5 = 20%
                 + "Churn rate against February 2026: +30 points.\n"
                 // 31 March + 60 days = 30 May: Foxtrot (15 May) yes, Alpha (1 June) no
-                + "At risk — 1 customers will count as gone within 60 days without a sale:"
+                + "At risk — 1 customer will count as gone within 60 days without a sale:"
                 + " Foxtrot (silently, 15 May 2026).");
   }
 

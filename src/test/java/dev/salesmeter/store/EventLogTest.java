@@ -113,13 +113,16 @@ final class EventLogTest {
             "targets",
             "acquisition_costs",
             "live_events",
+            "opportunity_facts",
+            "sale_facts",
+            "customer_spells",
             "flyway_schema_history");
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
     database.close();
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(1);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(2);
   }
 
   @Test

@@ -27,44 +27,19 @@ import org.jdbi.v3.core.Jdbi;
  * first, once per spell; a sale after a churn starts a new spell (won back). For a period: the
  * customers active at its start, those of them whose spell ended in it (the rate), the new and the
  * won-back customers, and — now — the customers at risk, whose window runs out within 60 days. The
- * spells are worked out in SQL; the window is whole days of 24 hours.
+ * spells are read from {@code customer_spells}, which the database keeps from the live sales and
+ * churns (migration V2); the window is whole days of 24 hours.
  */
 public final class ChurnFigure implements Figure {
   private static final Duration AT_RISK = Duration.ofDays(60);
   private static final int NAMES_SHOWN = 8;
 
-  /** Live sales and churns, and the moments spells ended, of the workspace. */
-  private static final String SPELLS =
-      """
-      WITH sales AS (
-        SELECT id, customer_id, occurred_at AS at FROM live_events
-        WHERE workspace_id = :ws AND kind = 'sale'),
-      churns AS (
-        SELECT id, customer_id, occurred_at AS at FROM live_events
-        WHERE workspace_id = :ws AND kind = 'churn'),
-      ends AS (
-        SELECT c.customer_id, c.at AS ended, 0 AS silent FROM churns c
-        WHERE EXISTS (
-          SELECT 1 FROM sales s
-          WHERE s.customer_id = c.customer_id AND (s.at, s.id) < (c.at, c.id)
-            AND c.at < s.at + :window
-            AND NOT EXISTS (SELECT 1 FROM churns b WHERE b.customer_id = c.customer_id
-                            AND (b.at, b.id) > (s.at, s.id) AND (b.at, b.id) < (c.at, c.id)))
-        UNION ALL
-        SELECT s.customer_id, s.at + :window AS ended, 1 AS silent FROM sales s
-        WHERE NOT EXISTS (SELECT 1 FROM sales n WHERE n.customer_id = s.customer_id
-                          AND (n.at, n.id) > (s.at, s.id) AND n.at < s.at + :window)
-          AND NOT EXISTS (SELECT 1 FROM churns c WHERE c.customer_id = s.customer_id
-                          AND (c.at, c.id) > (s.at, s.id) AND c.at < s.at + :window))
-      """;
-
-  /** Customers in an active spell at :at (a sale before it, within the window, no churn since). */
+  /** Customers in an active spell at :at: a churn at :at itself has not happened yet. */
   private static final String ACTIVE_AT =
       """
-      SELECT DISTINCT s.customer_id FROM sales s
-      WHERE s.at < :at AND :at < s.at + :window
-        AND NOT EXISTS (SELECT 1 FROM churns c WHERE c.customer_id = s.customer_id
-                        AND (c.at, c.id) > (s.at, s.id) AND c.at < :at)
+      SELECT DISTINCT customer_id FROM customer_spells
+      WHERE workspace_id = :ws AND started_at < :at
+        AND (ended_at > :at OR (silent = 0 AND ended_at = :at))
       """;
 
   /**
@@ -104,15 +79,14 @@ public final class ChurnFigure implements Figure {
       // A customer belongs to the team, not to one rep: churn is counted for the team only.
       return new FigureAnswer(title, messages.get("figure.churn.teamOnly"), List.of());
     }
-    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
     return jdbi.withHandle(
         handle -> {
-          Spells now = spells(handle, query, query.period(), window);
+          Spells now = spells(handle, query, query.period());
           if (now.activeAtStart().isEmpty() && now.fresh().isEmpty()) {
             return new FigureAnswer(
                 title, messages.get("figure.churn.none", periodWords), List.of());
           }
-          Spells before = spells(handle, query, query.period().previous(), window);
+          Spells before = spells(handle, query, query.period().previous());
           ZoneId zone = query.settings().zone();
           List<CustomerMoment> churned =
               now.ended().values().stream()
@@ -159,12 +133,16 @@ public final class ChurnFigure implements Figure {
           lines.add(
               messages.get(
                   "figure.churn.compare", formats.periodName(query.period().previous()), change));
-          List<CustomerMoment> atRisk = atRisk(handle, query, window);
+          List<CustomerMoment> atRisk = atRisk(handle, query);
           lines.add(
-              atRisk.isEmpty()
-                  ? messages.get("figure.churn.noRisk")
-                  : messages.get(
-                      "figure.churn.atRisk", atRisk.size(), names(formats, atRisk, zone, true)));
+              switch (atRisk.size()) {
+                case 0 -> messages.get("figure.churn.noRisk");
+                case 1 ->
+                    messages.get("figure.churn.atRiskOne", names(formats, atRisk, zone, true));
+                default ->
+                    messages.get(
+                        "figure.churn.atRisk", atRisk.size(), names(formats, atRisk, zone, true));
+              });
           List<FigureAnswer.Field> fields =
               List.of(
                   new FigureAnswer.Field(
@@ -187,10 +165,9 @@ public final class ChurnFigure implements Figure {
 
   /** The churn rate's parts for a period. */
   public Rate rate(FigureQuery query, Period period) {
-    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
     return jdbi.withHandle(
         handle -> {
-          Spells spells = spells(handle, query, period, window);
+          Spells spells = spells(handle, query, period);
           long churned =
               spells.ended().keySet().stream().filter(spells.activeAtStart()::contains).count();
           return new Rate(spells.activeAtStart().size(), churned);
@@ -204,61 +181,44 @@ public final class ChurnFigure implements Figure {
       List<CustomerMoment> fresh,
       List<CustomerMoment> wonBack) {}
 
-  private static Spells spells(Handle handle, FigureQuery query, Period period, long window) {
+  private static Spells spells(Handle handle, FigureQuery query, Period period) {
     ZoneId zone = query.settings().zone();
     long from = period.startInstant(zone).toEpochMilli();
-    long to = period.endInstant(zone).toEpochMilli();
+    // A silent end after now has not happened yet: it is a risk, not a churn.
+    long to = Math.min(period.endInstant(zone).toEpochMilli(), query.now().toEpochMilli());
     Set<Long> active =
         Set.copyOf(
             handle
-                .createQuery(SPELLS + ACTIVE_AT)
+                .createQuery(ACTIVE_AT)
                 .bind("ws", query.workspace().value())
-                .bind("window", window)
                 .bind("at", from)
                 .mapTo(Long.class)
                 .list());
     Map<Long, CustomerMoment> ended = new LinkedHashMap<>();
-    spellEnds(handle, query, window, from, to).forEach(n -> ended.putIfAbsent(n.customer(), n));
-    List<CustomerMoment> fresh =
-        firstSales(
-            handle,
-            query,
-            window,
-            from,
-            to,
-            "NOT EXISTS (SELECT 1 FROM sales p"
-                + " WHERE p.customer_id = s.customer_id AND (p.at, p.id) < (s.at, s.id))");
-    List<CustomerMoment> wonBack =
-        firstSales(
-            handle,
-            query,
-            window,
-            from,
-            to,
-            "EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = s.customer_id"
-                + " AND (p.at, p.id) < (s.at, s.id))"
-                + " AND NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = s.customer_id"
-                + " AND (p.at, p.id) < (s.at, s.id) AND s.at < p.at + :window"
-                + " AND NOT EXISTS (SELECT 1 FROM churns c WHERE c.customer_id = s.customer_id"
-                + " AND (c.at, c.id) > (p.at, p.id) AND (c.at, c.id) < (s.at, s.id)))");
-    return new Spells(active, ended, fresh, wonBack);
+    spellEnds(handle, query, from, to).forEach(n -> ended.putIfAbsent(n.customer(), n));
+    return new Spells(
+        active,
+        ended,
+        spellStarts(handle, query, from, to, 0),
+        spellStarts(handle, query, from, to, 1));
   }
 
-  /** Customers with a sale in [from, to) that meets the condition, each once, by date. */
-  private static List<CustomerMoment> firstSales(
-      Handle handle, FigureQuery query, long window, long from, long to, String condition) {
+  /** Customers whose first spell in [from, to) started new (0) or won back (1), by date. */
+  private static List<CustomerMoment> spellStarts(
+      Handle handle, FigureQuery query, long from, long to, int wonBack) {
     return handle
         .createQuery(
-            SPELLS
-                + "SELECT s.customer_id, c.name, MIN(s.at) FROM sales s"
-                + " JOIN customers c ON c.id = s.customer_id"
-                + " WHERE s.at >= :from AND s.at < :to AND "
-                + condition
-                + " GROUP BY s.customer_id ORDER BY MIN(s.at)")
+            """
+            SELECT s.customer_id, c.name, MIN(s.started_at) FROM customer_spells s
+            JOIN customers c ON c.id = s.customer_id
+            WHERE s.workspace_id = :ws AND s.started_at >= :from AND s.started_at < :to
+              AND s.won_back = :wonBack
+            GROUP BY s.customer_id, c.name ORDER BY MIN(s.started_at), c.name
+            """)
         .bind("ws", query.workspace().value())
-        .bind("window", window)
         .bind("from", from)
         .bind("to", to)
+        .bind("wonBack", wonBack)
         .map(
             (rs, ctx) ->
                 new CustomerMoment(
@@ -268,34 +228,43 @@ public final class ChurnFigure implements Figure {
 
   /** The customers at risk now: their window runs out within 60 days, soonest first. */
   public List<CustomerMoment> atRisk(FigureQuery query) {
-    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
-    return jdbi.withHandle(handle -> atRisk(handle, query, window));
+    return jdbi.withHandle(handle -> atRisk(handle, query));
   }
 
-  /** Every spell that ended in the query's period, by date: the churns of the period. */
+  /** Every spell that ended in the query's period, up to now, by date: the period's churns. */
   public List<CustomerMoment> spellEnds(FigureQuery query) {
-    long window = Duration.ofDays(query.settings().inactivityDays()).toMillis();
     ZoneId zone = query.settings().zone();
+    long to = Math.min(query.period().endInstant(zone).toEpochMilli(), query.now().toEpochMilli());
     return jdbi.withHandle(
-        handle ->
-            spellEnds(
-                handle,
-                query,
-                window,
-                query.period().startInstant(zone).toEpochMilli(),
-                query.period().endInstant(zone).toEpochMilli()));
+        handle -> spellEnds(handle, query, query.period().startInstant(zone).toEpochMilli(), to));
   }
 
   private static List<CustomerMoment> spellEnds(
-      Handle handle, FigureQuery query, long window, long from, long to) {
+      Handle handle, FigureQuery query, long from, long to) {
+    return ends(handle, query, "s.ended_at >= :from AND s.ended_at < :to", from, to);
+  }
+
+  private static List<CustomerMoment> atRisk(Handle handle, FigureQuery query) {
+    long now = query.now().toEpochMilli();
+    return ends(
+        handle,
+        query,
+        "s.silent = 1 AND s.ended_at > :from AND s.ended_at <= :to",
+        now,
+        now + AT_RISK.toMillis());
+  }
+
+  /** Spell ends that meet a condition on {@code s}, {@code :from} and {@code :to}, by date. */
+  private static List<CustomerMoment> ends(
+      Handle handle, FigureQuery query, String condition, long from, long to) {
     return handle
         .createQuery(
-            SPELLS
-                + "SELECT e.customer_id, c.name, e.ended, e.silent FROM ends e"
-                + " JOIN customers c ON c.id = e.customer_id"
-                + " WHERE e.ended >= :from AND e.ended < :to ORDER BY e.ended")
+            "SELECT s.customer_id, c.name, s.ended_at, s.silent FROM customer_spells s"
+                + " JOIN customers c ON c.id = s.customer_id"
+                + " WHERE s.workspace_id = :ws AND "
+                + condition
+                + " ORDER BY s.ended_at, c.name")
         .bind("ws", query.workspace().value())
-        .bind("window", window)
         .bind("from", from)
         .bind("to", to)
         .map(
@@ -305,27 +274,6 @@ public final class ChurnFigure implements Figure {
                     rs.getString(2),
                     Instant.ofEpochMilli(rs.getLong(3)),
                     rs.getInt(4) == 1))
-        .list();
-  }
-
-  /** Active customers whose window runs out within 60 days from now, soonest first. */
-  private static List<CustomerMoment> atRisk(Handle handle, FigureQuery query, long window) {
-    long now = query.now().toEpochMilli();
-    return handle
-        .createQuery(
-            SPELLS
-                + "SELECT e.customer_id, c.name, e.ended, e.silent FROM ends e"
-                + " JOIN customers c ON c.id = e.customer_id"
-                + " WHERE e.silent = 1 AND e.ended > :now AND e.ended <= :until"
-                + " AND e.ended - :window <= :now ORDER BY e.ended")
-        .bind("ws", query.workspace().value())
-        .bind("window", window)
-        .bind("now", now)
-        .bind("until", now + AT_RISK.toMillis())
-        .map(
-            (rs, ctx) ->
-                new CustomerMoment(
-                    rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), true))
         .list();
   }
 

@@ -16,13 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * Lead conversion: of the leads received in a period (live lead events), how many got an
  * appointment, a quote and a sale at any time up to now, each as a share of the leads; the
  * appointment-to-sale rate; and how many are still open, since a young cohort has not finished
- * converting. Per rep the opportunity's rep counts.
+ * converting. Per rep the opportunity's rep counts. What each opportunity reached is read from
+ * {@code opportunity_facts}, which the database keeps from the live events.
  */
 public final class FunnelFigure implements Figure {
-  private static final String REACHED =
-      "EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = l.opportunity_id"
-          + " AND e.kind = '%s')";
-
   /** A cohort's counts. */
   record Cohort(
       long leads, long appointments, long quotes, long sales, long appointmentSales, long open) {}
@@ -114,36 +111,21 @@ public final class FunnelFigure implements Figure {
   }
 
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
-    String appointment = REACHED.formatted("appointment");
-    String quote = REACHED.formatted("quote");
-    String sale = REACHED.formatted("sale");
-    String closed =
-        "EXISTS (SELECT 1 FROM live_events e WHERE e.opportunity_id = l.opportunity_id"
-            + " AND e.kind IN ('sale', 'lost'))";
     return handle
         .createQuery(
-            "SELECT COUNT(*) AS leads,"
-                + " COALESCE(SUM("
-                + appointment
-                + "), 0) AS appointments,"
-                + " COALESCE(SUM("
-                + quote
-                + "), 0) AS quotes,"
-                + " COALESCE(SUM("
-                + sale
-                + "), 0) AS sales,"
-                + " COALESCE(SUM("
-                + appointment
-                + " AND "
-                + sale
-                + "), 0) AS appointment_sales,"
-                + " COALESCE(SUM(NOT "
-                + closed
-                + "), 0) AS open"
-                + " FROM live_events l JOIN opportunities o ON o.id = l.opportunity_id"
-                + " WHERE l.workspace_id = :ws AND l.kind = 'lead'"
-                + " AND l.occurred_at >= :from AND l.occurred_at < :to"
-                + " AND (:rep IS NULL OR o.rep_id = :rep)")
+            """
+            SELECT COUNT(*) AS leads,
+                   COUNT(appointment_at) AS appointments,
+                   COUNT(first_quote_at) AS quotes,
+                   COUNT(won_at) AS sales,
+                   COALESCE(SUM(CASE WHEN appointment_at IS NOT NULL AND won_at IS NOT NULL
+                                THEN 1 ELSE 0 END), 0) AS appointment_sales,
+                   COALESCE(SUM(CASE WHEN won_at IS NULL AND lost_at IS NULL
+                                THEN 1 ELSE 0 END), 0) AS open
+            FROM opportunity_facts
+            WHERE workspace_id = :ws AND lead_at >= :from AND lead_at < :to
+              AND (:rep IS NULL OR rep_id = :rep)
+            """)
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->

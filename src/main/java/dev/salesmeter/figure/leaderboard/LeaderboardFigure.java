@@ -136,8 +136,8 @@ public final class LeaderboardFigure implements Figure {
                         + " THEN "
                         + measure
                         + " ELSE 0 END) AS before"
-                        + " FROM live_events e JOIN reps r ON r.id = e.rep_id"
-                        + " WHERE e.workspace_id = :ws AND e.kind = 'sale'"
+                        + " FROM sale_facts e JOIN reps r ON r.id = e.rep_id"
+                        + " WHERE e.workspace_id = :ws"
                         + " AND ((e.occurred_at >= :from AND e.occurred_at < :to)"
                         + " OR (e.occurred_at >= :beforeFrom AND e.occurred_at < :beforeTo))"
                         + " GROUP BY r.id"

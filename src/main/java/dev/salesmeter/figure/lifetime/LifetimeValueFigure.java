@@ -165,17 +165,13 @@ public final class LifetimeValueFigure implements Figure {
                            COALESCE(SUM(s.amount_cents * COALESCE(s.margin_bp, :margin)) / 10000, 0)
                              AS profit,
                            COUNT(DISTINCT s.customer_id) AS customers,
-                           COUNT(DISTINCT CASE WHEN NOT EXISTS (
-                               SELECT 1 FROM live_events p
-                               WHERE p.workspace_id = s.workspace_id AND p.kind = 'sale'
-                                 AND p.customer_id = s.customer_id
-                                 AND (p.occurred_at, p.id) < (s.occurred_at, s.id))
-                             THEN s.customer_id END) AS new_customers,
+                           COUNT(DISTINCT CASE WHEN s.is_repeat = 0 THEN s.customer_id END)
+                             AS new_customers,
                            (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs
                             WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to)
                              AS costs
-                    FROM live_events s
-                    WHERE s.workspace_id = :ws AND s.kind = 'sale'
+                    FROM sale_facts s
+                    WHERE s.workspace_id = :ws
                       AND s.occurred_at >= :from AND s.occurred_at < :to
                     """)
                 .bind("ws", query.workspace().value())

@@ -147,15 +147,15 @@ public final class OrderValueFigure implements Figure {
             "WITH ranked AS (SELECT "
                 + group
                 + " AS grp, s.rep_id, s.amount_cents,"
-                + " ROW_NUMBER() OVER (PARTITION BY "
-                + group
-                + " ORDER BY s.amount_cents) AS rn,"
-                + " COUNT(*) OVER (PARTITION BY "
-                + group
-                + ") AS n"
-                + " FROM live_events s WHERE s.workspace_id = :ws AND s.kind = 'sale'"
+                + " ROW_NUMBER() OVER sorted AS rn, COUNT(*) OVER sorted AS n"
+                + " FROM sale_facts s WHERE s.workspace_id = :ws"
                 + " AND s.occurred_at >= :from AND s.occurred_at < :to"
-                + " AND (:rep IS NULL OR s.rep_id = :rep))"
+                + " AND (:rep IS NULL OR s.rep_id = :rep)"
+                // One window for both, so that the rows are sorted once.
+                + " WINDOW sorted AS (PARTITION BY "
+                + group
+                + " ORDER BY s.amount_cents"
+                + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))"
                 + " SELECT MIN(r.display_name) AS rep, COUNT(*) AS count,"
                 + " SUM(k.amount_cents) AS total,"
                 + " AVG(CASE WHEN k.rn IN ((k.n + 1) / 2, (k.n + 2) / 2) THEN k.amount_cents END)"

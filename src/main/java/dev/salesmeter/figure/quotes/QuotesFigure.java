@@ -27,10 +27,10 @@ import org.jdbi.v3.core.Jdbi;
  * Quote win rate: the opportunities whose first live quote was sent in the period, valued at their
  * latest quote (a revised quote replaces the earlier one), won, lost or still open; the win rate by
  * count and by value. And the stale quotes, now: open quoted opportunities whose latest quote or
- * follow-up is older than the workspace's stale-quote days, per rep, oldest first.
+ * follow-up is older than the workspace's stale-quote days, per rep, oldest first. Each
+ * opportunity's quotes and outcome are read from {@code opportunity_facts}.
  */
 public final class QuotesFigure implements Figure {
-  private static final String LIVE = "FROM live_events e WHERE e.opportunity_id = o.id";
   private static final int SHOWN_PER_REP = 3;
 
   /** A cohort of quoted opportunities. */
@@ -127,23 +127,16 @@ public final class QuotesFigure implements Figure {
     Instant before = query.now().minus(Duration.ofDays(query.settings().staleQuoteDays()));
     return handle
         .createQuery(
-            "SELECT r.display_name AS rep, c.name AS customer, x.value, x.last_touch"
-                + " FROM (SELECT o.id, o.customer_id, o.rep_id,"
-                + " (SELECT e.amount_cents "
-                + LIVE
-                + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)"
-                + " AS value,"
-                + " (SELECT MAX(e.occurred_at) "
-                + LIVE
-                + " AND e.kind IN ('quote', 'followup')) AS last_touch"
-                + " FROM opportunities o"
-                + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep)"
-                + " AND NOT EXISTS (SELECT 1 "
-                + LIVE
-                + " AND e.kind IN ('sale', 'lost'))) x"
-                + " JOIN customers c ON c.id = x.customer_id JOIN reps r ON r.id = x.rep_id"
-                + " WHERE x.value IS NOT NULL AND x.last_touch < :before"
-                + " ORDER BY r.display_name, x.last_touch")
+            """
+            SELECT r.display_name AS rep, c.name AS customer, f.quote_cents AS value,
+                   f.last_touch_at AS last_touch
+            FROM opportunity_facts f
+            JOIN customers c ON c.id = f.customer_id JOIN reps r ON r.id = f.rep_id
+            WHERE f.workspace_id = :ws AND f.first_quote_at IS NOT NULL
+              AND f.won_at IS NULL AND f.lost_at IS NULL AND f.last_touch_at < :before
+              AND (:rep IS NULL OR f.rep_id = :rep)
+            ORDER BY r.display_name, f.last_touch_at
+            """)
         .bind("ws", query.workspace().value())
         .bind("rep", query.rep().map(Rep::id).orElse(null))
         .bind("before", before.toEpochMilli())
@@ -197,26 +190,17 @@ public final class QuotesFigure implements Figure {
   private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
-            "SELECT COUNT(*) AS quoted, COALESCE(SUM(won), 0) AS won,"
-                + " COALESCE(SUM(lost AND NOT won), 0) AS lost,"
-                + " COALESCE(SUM(value), 0) AS value,"
-                + " COALESCE(SUM(CASE WHEN won THEN value ELSE 0 END), 0) AS won_value"
-                + " FROM (SELECT"
-                + " (SELECT e.amount_cents "
-                + LIVE
-                + " AND e.kind = 'quote' ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS value,"
-                + " EXISTS (SELECT 1 "
-                + LIVE
-                + " AND e.kind = 'sale') AS won,"
-                + " EXISTS (SELECT 1 "
-                + LIVE
-                + " AND e.kind = 'lost') AS lost,"
-                + " (SELECT MIN(e.occurred_at) "
-                + LIVE
-                + " AND e.kind = 'quote') AS first_quote"
-                + " FROM opportunities o"
-                + " WHERE o.workspace_id = :ws AND (:rep IS NULL OR o.rep_id = :rep))"
-                + " WHERE first_quote >= :from AND first_quote < :to")
+            """
+            SELECT COUNT(*) AS quoted, COUNT(won_at) AS won,
+                   COALESCE(SUM(CASE WHEN won_at IS NULL AND lost_at IS NOT NULL
+                                THEN 1 ELSE 0 END), 0) AS lost,
+                   COALESCE(SUM(quote_cents), 0) AS value,
+                   COALESCE(SUM(CASE WHEN won_at IS NOT NULL THEN quote_cents ELSE 0 END), 0)
+                     AS won_value
+            FROM opportunity_facts
+            WHERE workspace_id = :ws AND first_quote_at >= :from AND first_quote_at < :to
+              AND (:rep IS NULL OR rep_id = :rep)
+            """)
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->

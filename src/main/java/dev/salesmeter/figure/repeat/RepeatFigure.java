@@ -10,18 +10,13 @@ import java.util.List;
 /**
  * Repeat sales: the share of a period's sales to existing customers — those with an earlier live
  * sale at any time, earlier by date and then by logging, so a new customer's second order in the
- * same period is a repeat one.
+ * same period is a repeat one ({@code sale_facts.is_repeat}).
  */
 public final class RepeatFigure implements Figure {
-  private static final String EARLIER_SALE =
-      "EXISTS (SELECT 1 FROM live_events p WHERE p.workspace_id = s.workspace_id"
-          + " AND p.customer_id = s.customer_id AND p.kind = 'sale'"
-          + " AND (p.occurred_at, p.id) < (s.occurred_at, s.id))";
-
   private final SalesShare share;
 
   public RepeatFigure(Database database) {
-    this.share = new SalesShare(database.jdbi(), EARLIER_SALE, "figure.repeat");
+    this.share = new SalesShare(database.jdbi(), "s.is_repeat = 1", "figure.repeat");
   }
 
   @Override

@@ -162,10 +162,10 @@ public final class RevenueFigure implements Figure {
                 .createQuery(
                     """
                     SELECT e.amount_cents, t.period_start, t.period_end, t.period_unit
-                    FROM live_events e JOIN targets t ON t.event_id = e.id
-                    WHERE e.workspace_id = :ws AND t.rep_id IS :rep
+                    FROM targets t JOIN live_events e ON e.id = t.event_id
+                    WHERE t.workspace_id = :ws AND t.rep_id IS :rep
                       AND t.period_start <= :day AND t.period_end >= :day
-                    ORDER BY t.period_start DESC, t.period_end, e.id DESC
+                    ORDER BY t.period_start DESC, t.period_end, t.event_id DESC
                     LIMIT 1
                     """)
                 .bind("ws", query.workspace().value())
@@ -195,8 +195,8 @@ public final class RevenueFigure implements Figure {
         .createQuery(
             """
             SELECT COALESCE(SUM(amount_cents), 0) AS revenue, COUNT(*) AS sales
-            FROM live_events
-            WHERE workspace_id = :ws AND kind = 'sale'
+            FROM sale_facts
+            WHERE workspace_id = :ws
               AND occurred_at >= :from AND occurred_at < :to
               AND (:rep IS NULL OR rep_id = :rep)
             """)
@@ -210,10 +210,10 @@ public final class RevenueFigure implements Figure {
     return handle
         .createQuery(
             """
-            SELECT e.amount_cents FROM live_events e JOIN targets t ON t.event_id = e.id
-            WHERE e.workspace_id = :ws AND t.period_start = :start AND t.period_end = :end
+            SELECT e.amount_cents FROM targets t JOIN live_events e ON e.id = t.event_id
+            WHERE t.workspace_id = :ws AND t.period_start = :start AND t.period_end = :end
               AND t.rep_id IS :rep
-            ORDER BY e.id DESC
+            ORDER BY t.event_id DESC
             LIMIT 1
             """)
         .bind("ws", query.workspace().value())
@@ -232,8 +232,8 @@ public final class RevenueFigure implements Figure {
         .createQuery(
             """
             SELECT r.display_name AS name, SUM(e.amount_cents) AS revenue
-            FROM live_events e JOIN reps r ON r.id = e.rep_id
-            WHERE e.workspace_id = :ws AND e.kind = 'sale'
+            FROM sale_facts e JOIN reps r ON r.id = e.rep_id
+            WHERE e.workspace_id = :ws
               AND e.occurred_at >= :from AND e.occurred_at < :to
             GROUP BY r.id
             ORDER BY revenue DESC, r.display_name

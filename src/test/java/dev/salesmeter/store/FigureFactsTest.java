@@ -1,0 +1,231 @@
+package dev.salesmeter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.core.WorkspaceSettings;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The facts the database derives from live events (migration V2): spells, sales and opportunities,
+ * kept by triggers on every append and void, and equal to a rebuild from scratch. A date without a
+ * time is noon in Amsterdam; the inactivity window is 365 days.
+ */
+final class FigureFactsTest {
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  @TempDir Path folder;
+  TestWorkspace team;
+
+  @BeforeEach
+  void open() {
+    team = TestWorkspace.english(folder);
+  }
+
+  @AfterEach
+  void close() {
+    team.close();
+  }
+
+  private void log(String line) {
+    long before = team.events();
+    String reply = team.run(line).text();
+    assertThat(team.events()).as(line + " → " + reply).isEqualTo(before + 1);
+  }
+
+  private static long noon(String date) {
+    return LocalDateTime.parse(date + "T12:00").atZone(AMSTERDAM).toInstant().toEpochMilli();
+  }
+
+  private static long days(int days) {
+    return days * 86_400_000L;
+  }
+
+  /** A spell as "started..ended silent wonBack", to compare whole lists at once. */
+  private List<String> spells(String customer) {
+    return team.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT s.started_at || '..' || s.ended_at || ' ' || s.silent || ' '"
+                            + " || s.won_back FROM customer_spells s"
+                            + " JOIN customers c ON c.id = s.customer_id"
+                            + " WHERE c.name = :name ORDER BY s.started_at")
+                    .bind("name", customer)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private static String spell(long started, long ended, boolean silent, boolean wonBack) {
+    return started + ".." + ended + " " + (silent ? 1 : 0) + " " + (wonBack ? 1 : 0);
+  }
+
+  @Test
+  @DisplayName("a churn on the day of the sale ends the spell; a later sale wins the customer back")
+  void churnSameDayAndWinBack() {
+    log("/sale Acme 100 date:2025-06-02");
+    log("/churn Acme date:2025-06-02"); // the same noon, logged after the sale
+    log("/sale Acme 200 date:2025-09-01");
+    assertThat(spells("Acme"))
+        .containsExactly(
+            spell(noon("2025-06-02"), noon("2025-06-02"), false, false),
+            // nothing after 1 September: it lapses 365 days later
+            spell(noon("2025-09-01"), noon("2025-09-01") + days(365), true, true));
+  }
+
+  @Test
+  @DisplayName("a churn after the window ran out is no end; sales within it continue the spell")
+  void lateChurnAndContinuingSales() {
+    log("/sale Beta 100 date:2024-01-10");
+    log("/sale Beta 100 date:2024-06-01"); // within 365 days: the same spell
+    log("/churn Beta date:2025-12-01"); // 1 June 2024 + 365 days = 1 June 2025: already gone
+    assertThat(spells("Beta"))
+        .containsExactly(spell(noon("2024-01-10"), noon("2024-06-01") + days(365), true, false));
+  }
+
+  @Test
+  @DisplayName("voiding the churn reopens the spell; voiding the first sale makes the next one new")
+  void voidsRedrawFacts() {
+    log("/sale Gamma 100 date:2025-01-15");
+    log("/sale Gamma 300 date:2025-03-01");
+    log("/churn Gamma date:2025-04-01");
+    assertThat(spells("Gamma"))
+        .containsExactly(spell(noon("2025-01-15"), noon("2025-04-01"), false, false));
+    log("/void");
+    assertThat(spells("Gamma"))
+        .containsExactly(spell(noon("2025-01-15"), noon("2025-03-01") + days(365), true, false));
+    assertThat(repeats("Gamma")).containsExactly(0, 1);
+    log("/void 1"); // the first sale
+    assertThat(repeats("Gamma")).containsExactly(0);
+    assertThat(spells("Gamma"))
+        .containsExactly(spell(noon("2025-03-01"), noon("2025-03-01") + days(365), true, false));
+  }
+
+  @Test
+  @DisplayName("a backdated sale becomes the customer's first; the later one turns into a repeat")
+  void backdatedSale() {
+    log("/sale Delta 100 date:2026-03-01");
+    assertThat(repeats("Delta")).containsExactly(0);
+    log("/sale Delta 50 date:2026-02-01");
+    assertThat(repeats("Delta")).containsExactly(0, 1); // by date: 1 Feb first, 1 Mar repeat
+  }
+
+  @Test
+  @DisplayName("an opportunity's facts: a revised quote replaces the value, a voided sale reopens")
+  void opportunityFacts() {
+    log("/lead Epsilon date:2026-03-02");
+    log("/quote Epsilon 1000 date:2026-03-03");
+    log("/quote Epsilon 800 date:2026-03-05");
+    log("/followup Epsilon call date:2026-03-09");
+    log("/sale Epsilon 800 date:2026-03-10");
+    assertThat(opportunity())
+        .isEqualTo(
+            List.of(
+                noon("2026-03-02"),
+                noon("2026-03-03"),
+                80_000L,
+                noon("2026-03-09"),
+                noon("2026-03-10")));
+    log("/void");
+    assertThat(opportunity().get(4)).isNull();
+  }
+
+  @Test
+  @DisplayName("a new inactivity window redraws every spell; a rebuild equals the kept facts")
+  void windowChangeAndRebuild() {
+    log("/sale Zeta 100 date:2025-01-10");
+    log("/sale Zeta 100 date:2025-09-01"); // 234 days later
+    assertThat(spells("Zeta")).hasSize(1);
+    WorkspaceSettings shorter =
+        new WorkspaceSettings(
+            WorkspaceSettings.DEFAULTS.locale(),
+            WorkspaceSettings.DEFAULTS.zone(),
+            WorkspaceSettings.DEFAULTS.currency(),
+            WorkspaceSettings.DEFAULTS.defaultMargin(),
+            180,
+            WorkspaceSettings.DEFAULTS.staleQuoteDays());
+    team.log().configure(TestWorkspace.WORKSPACE, shorter);
+    // 180 days: the first sale lapsed before the second, which wins Zeta back.
+    assertThat(spells("Zeta"))
+        .containsExactly(
+            spell(noon("2025-01-10"), noon("2025-01-10") + days(180), true, false),
+            spell(noon("2025-09-01"), noon("2025-09-01") + days(180), true, true));
+    List<String> kept = everything();
+    team.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute("DELETE FROM customer_spells");
+              h.execute("DELETE FROM sale_facts");
+              h.execute("DELETE FROM opportunity_facts");
+              h.execute(
+                  "INSERT INTO fact_refresh (subject, id) SELECT 'customer', id FROM customers");
+              h.execute(
+                  "INSERT INTO fact_refresh (subject, id) SELECT 'opportunity', id FROM opportunities");
+            });
+    assertThat(everything()).isEqualTo(kept).isNotEmpty();
+    assertThat(team.count("fact_refresh")).isZero();
+  }
+
+  private List<Integer> repeats(String customer) {
+    return team.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT f.is_repeat FROM sale_facts f JOIN customers c"
+                            + " ON c.id = f.customer_id WHERE c.name = :name"
+                            + " ORDER BY f.occurred_at")
+                    .bind("name", customer)
+                    .mapTo(Integer.class)
+                    .list());
+  }
+
+  /** lead, first quote, latest quote's cents, last touch, won: of the only opportunity. */
+  private List<Long> opportunity() {
+    return team.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT lead_at, first_quote_at, quote_cents, last_touch_at, won_at"
+                            + " FROM opportunity_facts")
+                    .map(
+                        (rs, ctx) -> {
+                          java.util.ArrayList<Long> row = new java.util.ArrayList<>();
+                          for (int i = 1; i <= 5; i++) {
+                            long value = rs.getLong(i);
+                            row.add(rs.wasNull() ? null : value);
+                          }
+                          return row;
+                        })
+                    .one());
+  }
+
+  private List<String> everything() {
+    return team.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT 'spell ' || customer_id || ' ' || start_id || ' ' || started_at"
+                            + " || ' ' || ended_at || ' ' || silent || ' ' || won_back"
+                            + " FROM customer_spells"
+                            + " UNION ALL SELECT 'sale ' || event_id || ' ' || is_repeat"
+                            + " FROM sale_facts"
+                            + " UNION ALL SELECT 'opportunity ' || opportunity_id || ' '"
+                            + " || IFNULL(lead_at, '-') || ' ' || IFNULL(won_at, '-')"
+                            + " FROM opportunity_facts ORDER BY 1")
+                    .mapTo(String.class)
+                    .list());
+  }
+}
