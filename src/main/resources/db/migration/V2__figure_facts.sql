@@ -27,8 +27,9 @@ CREATE INDEX opportunity_facts_by_quote
     WHERE first_quote_at IS NOT NULL;
 CREATE INDEX opportunity_facts_by_close ON opportunity_facts (workspace_id, lost_at)
     WHERE lost_at IS NOT NULL AND first_quote_at IS NOT NULL;
--- Open quotes by their last touch: the stale quotes.
-CREATE INDEX opportunity_facts_open_quotes ON opportunity_facts (workspace_id, last_touch_at)
+-- Open quotes per rep by their last touch: the stale quotes, oldest first.
+CREATE INDEX opportunity_facts_open_quotes
+    ON opportunity_facts (workspace_id, rep_id, last_touch_at)
     WHERE first_quote_at IS NOT NULL AND won_at IS NULL AND lost_at IS NULL;
 
 CREATE TABLE sale_facts (
@@ -38,15 +39,76 @@ CREATE TABLE sale_facts (
     rep_id         INTEGER NOT NULL,
     opportunity_id INTEGER,
     occurred_at    INTEGER NOT NULL,
+    day            TEXT    NOT NULL,  -- the local date, as logged
     amount_cents   INTEGER NOT NULL,
     cross_sell     INTEGER NOT NULL,
     margin_bp      INTEGER,
     is_repeat      INTEGER NOT NULL  -- the customer has an earlier live sale (by date, then logging)
 );
+-- By time (the weeks of a scorecard), by value (medians: the middle of a period's orders is read
+-- in order of value, never sorted), by customer (the trigger; the customers who bought in a window).
 CREATE INDEX sale_facts_by_time
-    ON sale_facts (workspace_id, occurred_at, rep_id, amount_cents, cross_sell, is_repeat,
-                   customer_id, margin_bp, opportunity_id);
-CREATE INDEX sale_facts_by_customer ON sale_facts (customer_id);
+    ON sale_facts (workspace_id, occurred_at, amount_cents, cross_sell, is_repeat,
+                   opportunity_id);
+CREATE INDEX sale_facts_by_value ON sale_facts (workspace_id, amount_cents, occurred_at);
+CREATE INDEX sale_facts_by_rep_value ON sale_facts (workspace_id, rep_id, amount_cents, occurred_at);
+CREATE INDEX sale_facts_by_customer ON sale_facts (customer_id, occurred_at);
+
+-- Each rep's sales summed per local day: a year of a team is some 18,000 rows, not every sale.
+-- Periods are whole local days, so every period's sums are sums of days. Kept by the triggers
+-- on sale_facts below; a day whose sales were all voided stays, with zeros.
+CREATE TABLE sales_by_day (
+    workspace_id     TEXT    NOT NULL,
+    rep_id           INTEGER NOT NULL,
+    day              TEXT    NOT NULL,
+    sales            INTEGER NOT NULL,
+    revenue_cents    INTEGER NOT NULL,
+    cross_sells      INTEGER NOT NULL,
+    cross_sell_cents INTEGER NOT NULL,
+    repeats          INTEGER NOT NULL,
+    repeat_cents     INTEGER NOT NULL,
+    margined_cents   INTEGER NOT NULL,  -- the sum of amount x margin (basis points) where logged
+    unmargined_cents INTEGER NOT NULL,  -- the amounts of the sales without a margin
+    PRIMARY KEY (workspace_id, rep_id, day)
+) WITHOUT ROWID;
+CREATE INDEX sales_by_day_by_day
+    ON sales_by_day (workspace_id, day, sales, revenue_cents, cross_sells, cross_sell_cents,
+                     repeats, repeat_cents, margined_cents, unmargined_cents);
+
+CREATE TRIGGER sale_facts_count_in AFTER INSERT ON sale_facts
+BEGIN
+    INSERT INTO sales_by_day (workspace_id, rep_id, day, sales, revenue_cents, cross_sells,
+                              cross_sell_cents, repeats, repeat_cents, margined_cents,
+                              unmargined_cents)
+    VALUES (NEW.workspace_id, NEW.rep_id, NEW.day, 1, NEW.amount_cents, NEW.cross_sell,
+            NEW.cross_sell * NEW.amount_cents, NEW.is_repeat, NEW.is_repeat * NEW.amount_cents,
+            COALESCE(NEW.amount_cents * NEW.margin_bp, 0),
+            CASE WHEN NEW.margin_bp IS NULL THEN NEW.amount_cents ELSE 0 END)
+    ON CONFLICT (workspace_id, rep_id, day) DO UPDATE SET
+        sales = sales + 1,
+        revenue_cents = revenue_cents + excluded.revenue_cents,
+        cross_sells = cross_sells + excluded.cross_sells,
+        cross_sell_cents = cross_sell_cents + excluded.cross_sell_cents,
+        repeats = repeats + excluded.repeats,
+        repeat_cents = repeat_cents + excluded.repeat_cents,
+        margined_cents = margined_cents + excluded.margined_cents,
+        unmargined_cents = unmargined_cents + excluded.unmargined_cents;
+END;
+
+CREATE TRIGGER sale_facts_count_out AFTER DELETE ON sale_facts
+BEGIN
+    UPDATE sales_by_day SET
+        sales = sales - 1,
+        revenue_cents = revenue_cents - OLD.amount_cents,
+        cross_sells = cross_sells - OLD.cross_sell,
+        cross_sell_cents = cross_sell_cents - OLD.cross_sell * OLD.amount_cents,
+        repeats = repeats - OLD.is_repeat,
+        repeat_cents = repeat_cents - OLD.is_repeat * OLD.amount_cents,
+        margined_cents = margined_cents - COALESCE(OLD.amount_cents * OLD.margin_bp, 0),
+        unmargined_cents = unmargined_cents
+            - CASE WHEN OLD.margin_bp IS NULL THEN OLD.amount_cents ELSE 0 END
+    WHERE workspace_id = OLD.workspace_id AND rep_id = OLD.rep_id AND day = OLD.day;
+END;
 
 -- A customer is active from the sale that starts a spell until an explicit churn, or until the
 -- inactivity window after the spell's last sale runs out (silent), whichever comes first.
@@ -61,7 +123,8 @@ CREATE TABLE customer_spells (
     PRIMARY KEY (customer_id, start_id)
 );
 CREATE INDEX customer_spells_by_start ON customer_spells (workspace_id, started_at);
-CREATE INDEX customer_spells_by_end ON customer_spells (workspace_id, ended_at);
+CREATE INDEX customer_spells_by_end
+    ON customer_spells (workspace_id, ended_at, started_at, silent, customer_id);
 
 -- Inserting a row here brings the facts of one opportunity or one customer up to date with their
 -- live events; the row itself is never kept (RAISE(IGNORE)). It is how SQL calls a procedure, so
@@ -99,9 +162,9 @@ WHEN NEW.subject = 'customer'
 BEGIN
     DELETE FROM sale_facts WHERE customer_id = NEW.id;
     INSERT INTO sale_facts (event_id, workspace_id, customer_id, rep_id, opportunity_id,
-                            occurred_at, amount_cents, cross_sell, margin_bp, is_repeat)
+                            occurred_at, day, amount_cents, cross_sell, margin_bp, is_repeat)
     SELECT e.id, e.workspace_id, e.customer_id, e.rep_id, e.opportunity_id, e.occurred_at,
-           e.amount_cents, e.cross_sell, e.margin_bp,
+           e.local_date, e.amount_cents, e.cross_sell, e.margin_bp,
            ROW_NUMBER() OVER (ORDER BY e.occurred_at, e.id) > 1
     FROM customers c JOIN live_events e
       ON e.workspace_id = c.workspace_id AND e.customer_id = c.id AND e.kind = 'sale'

@@ -22,6 +22,14 @@ public record FigureQuery(
     Period period,
     Optional<Rep> rep,
     Instant now) {
+  /**
+   * The FROM and WHERE of a span's sales per rep and day: {@code d} a row of sales_by_day in {@code
+   * :ws} from {@code :firstDay} through {@code :lastDay}, {@code r} its rep.
+   */
+  public static final String SALES_BY_DAY =
+      "FROM sales_by_day d JOIN reps r ON r.id = d.rep_id"
+          + " WHERE d.workspace_id = :ws AND d.day >= :firstDay AND d.day <= :lastDay";
+
   public FigureQuery {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(settings, "settings");
@@ -37,14 +45,17 @@ public record FigureQuery(
 
   /**
    * The parameters most figure queries take, bound by name: {@code :ws}, the period's UTC bounds
-   * {@code :from} (inclusive) and {@code :to} (exclusive) at local midnights, and {@code :rep}
-   * (null for the team).
+   * {@code :from} (inclusive) and {@code :to} (exclusive) at local midnights, its local days {@code
+   * :firstDay} and {@code :lastDay} (ISO dates, both inclusive), and {@code :rep} (null for the
+   * team).
    */
   public Map<String, Object> span(Period span) {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("ws", workspace.value());
     parameters.put("from", span.startInstant(settings.zone()).toEpochMilli());
     parameters.put("to", span.endInstant(settings.zone()).toEpochMilli());
+    parameters.put("firstDay", span.start().toString());
+    parameters.put("lastDay", span.end().toString());
     parameters.put("rep", rep.map(Rep::id).orElse(null));
     return parameters;
   }

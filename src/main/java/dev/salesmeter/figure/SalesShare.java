@@ -13,25 +13,27 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The share of a period's sales that have a property (cross-sell, a repeat customer), by count and
- * by revenue, for the team and per rep, compared with the period before. The property is a SQL
- * condition on the sale {@code s}; everything is summed in the database.
+ * by revenue, for the team and per rep, compared with the period before. The sales with the
+ * property are counted and summed per day in sales_by_day; everything is summed in the database.
  */
 public final class SalesShare {
   /** One rep's sales in a period, and those with the property. */
   record Row(String rep, long sales, long revenue, long marked, long markedRevenue) {}
 
   private final Jdbi jdbi;
-  private final String condition;
+  private final String count;
+  private final String cents;
   private final String words;
 
   /**
-   * @param condition a SQL condition on the sale {@code s}, a row of {@code sale_facts}, true for
-   *     the sales counted
-   * @param words the message key prefix of the figure ({@code figure.crosssell})
+   * @param count the sales_by_day column counting the sales with the property ({@code repeats})
+   * @param cents the column summing their amounts ({@code repeat_cents})
+   * @param words the message key prefix of the figure ({@code figure.repeat})
    */
-  public SalesShare(Jdbi jdbi, String condition, String words) {
+  public SalesShare(Jdbi jdbi, String count, String cents, String words) {
     this.jdbi = jdbi;
-    this.condition = condition;
+    this.count = count;
+    this.cents = cents;
     this.words = words;
   }
 
@@ -47,7 +49,7 @@ public final class SalesShare {
           if (total.sales() == 0) {
             return new FigureAnswer(title, messages.get("figure.noSales", periodWords), List.of());
           }
-          Row before = sum(rows(handle, query, query.period().previous()));
+          Row before = total(handle, query, query.period().previous());
           BigDecimal byCount = FigureText.percent(total.marked(), total.sales());
           BigDecimal byRevenue = FigureText.percent(total.markedRevenue(), total.revenue());
           List<String> lines = new ArrayList<>();
@@ -95,18 +97,15 @@ public final class SalesShare {
   private List<Row> rows(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
-            "SELECT r.display_name AS rep, COUNT(*) AS sales, SUM(s.amount_cents) AS revenue,"
-                + " SUM(CASE WHEN "
-                + condition
-                + " THEN 1 ELSE 0 END) AS marked,"
-                + " SUM(CASE WHEN "
-                + condition
-                + " THEN s.amount_cents ELSE 0 END) AS marked_revenue"
-                + " FROM sale_facts s JOIN reps r ON r.id = s.rep_id"
-                + " WHERE s.workspace_id = :ws"
-                + " AND s.occurred_at >= :from AND s.occurred_at < :to"
-                + " AND (:rep IS NULL OR s.rep_id = :rep)"
-                + " GROUP BY r.id ORDER BY revenue DESC, r.display_name")
+            "SELECT r.display_name AS rep, SUM(d.sales) AS sales, SUM(d.revenue_cents) AS revenue,"
+                + " SUM(d."
+                + count
+                + ") AS marked, SUM(d."
+                + cents
+                + ") AS marked_revenue "
+                + FigureQuery.SALES_BY_DAY
+                + " AND (:rep IS NULL OR r.id = :rep)"
+                + " GROUP BY r.id HAVING SUM(d.sales) > 0 ORDER BY revenue DESC, r.display_name")
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
@@ -117,6 +116,23 @@ public final class SalesShare {
                     rs.getLong("marked"),
                     rs.getLong("marked_revenue")))
         .list();
+  }
+
+  /** The team's (or the query's rep's) sales in a period, as one row. */
+  private Row total(Handle handle, FigureQuery query, Period period) {
+    return handle
+        .createQuery(
+            "SELECT COALESCE(SUM(sales), 0), COALESCE(SUM(revenue_cents), 0),"
+                + " COALESCE(SUM("
+                + count
+                + "), 0), COALESCE(SUM("
+                + cents
+                + "), 0) FROM sales_by_day"
+                + " WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay"
+                + " AND (:rep IS NULL OR rep_id = :rep)")
+        .bindMap(query.span(period))
+        .map((rs, ctx) -> new Row("", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .one();
   }
 
   private static Row sum(List<Row> rows) {

@@ -14,6 +14,7 @@ import dev.salesmeter.figure.churn.ChurnFigure.CustomerMoment;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Standing;
 import dev.salesmeter.figure.quotes.QuotesFigure;
+import dev.salesmeter.figure.quotes.QuotesFigure.RepStaleQuotes;
 import dev.salesmeter.figure.quotes.QuotesFigure.StaleQuote;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure.TargetProgress;
@@ -24,7 +25,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -159,9 +159,14 @@ public final class Scorecard {
 
     lines.add("");
     lines.add(messages.get("scorecard.section.chase"));
-    List<StaleQuote> stale =
-        figures.get(QuotesFigure.class).staleQuotes(query).stream()
+    List<RepStaleQuotes> stale = figures.get(QuotesFigure.class).staleQuotes(query);
+    long staleCount = stale.stream().mapToLong(RepStaleQuotes::count).sum();
+    // Each rep's oldest few hold the team's oldest few.
+    List<StaleQuote> oldest =
+        stale.stream()
+            .flatMap(rep -> rep.oldest().stream())
             .sorted(Comparator.comparing(StaleQuote::lastTouch))
+            .limit(NAMES_SHOWN)
             .toList();
     int staleDays = query.settings().staleQuoteDays();
     Function<StaleQuote, String> staleOne =
@@ -173,17 +178,21 @@ public final class Scorecard {
                 q.rep(),
                 formats.date(LocalDate.ofInstant(q.lastTouch(), zone)));
     lines.add(
-        switch (stale.size()) {
-          case 0 -> messages.get("scorecard.noStale", staleDays);
-          case 1 -> messages.get("scorecard.staleSingle", staleDays, staleOne.apply(stale.get(0)));
-          default ->
-              messages.get(
-                  "scorecard.stale",
-                  stale.size(),
-                  staleDays,
-                  perRep(stale),
-                  names(formats, stale, staleOne));
-        });
+        staleCount == 0
+            ? messages.get("scorecard.noStale", staleDays)
+            : staleCount == 1
+                ? messages.get("scorecard.staleSingle", staleDays, staleOne.apply(oldest.get(0)))
+                : messages.get(
+                    "scorecard.stale",
+                    staleCount,
+                    staleDays,
+                    perRep(stale),
+                    oldest.stream().map(staleOne).collect(Collectors.joining(", "))
+                        + (staleCount > oldest.size()
+                            ? " "
+                                + messages.get(
+                                    "figure.quotes.staleMore", staleCount - oldest.size())
+                            : "")));
     Function<CustomerMoment, String> atRiskOne =
         c ->
             messages.get(
@@ -206,7 +215,7 @@ public final class Scorecard {
             field(messages, "newCustomers", Long.toString(now.newCustomers())),
             field(messages, "churned", Long.toString(churned.get(0))),
             field(messages, "atRisk", Integer.toString(atRisk.size())),
-            field(messages, "staleQuotes", Integer.toString(stale.size())));
+            field(messages, "staleQuotes", Long.toString(staleCount)));
     return new FigureAnswer(title, String.join("\n", lines), fields);
   }
 
@@ -260,16 +269,13 @@ public final class Scorecard {
   }
 
   /** "gijs 40, eva 25": how many stale quotes each rep has, most first. */
-  private static String perRep(List<StaleQuote> stale) {
+  private static String perRep(List<RepStaleQuotes> stale) {
     return stale.stream()
-        .collect(Collectors.groupingBy(StaleQuote::rep, Collectors.counting()))
-        .entrySet()
-        .stream()
         .sorted(
-            Map.Entry.<String, Long>comparingByValue()
+            Comparator.comparingLong(RepStaleQuotes::count)
                 .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .map(entry -> entry.getKey() + " " + entry.getValue())
+                .thenComparing(RepStaleQuotes::rep))
+        .map(rep -> rep.rep() + " " + rep.count())
         .collect(Collectors.joining(", "));
   }
 

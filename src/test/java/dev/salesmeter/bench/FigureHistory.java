@@ -3,13 +3,11 @@ package dev.salesmeter.bench;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Database;
-import dev.salesmeter.store.EventLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Writes a generated sales history straight into a fresh database (bulk inserts, not the command
@@ -93,15 +93,21 @@ final class FigureHistory {
     }
   }
 
-  /** Fills a fresh database file with {@code events} events. */
+  /**
+   * Fills a fresh database file with {@code events} events, in the schema of migration V1 only:
+   * opening it with {@link Database#open} then runs the later migrations, as an upgrade would.
+   */
   static void write(Path file, int events, long seed) throws SQLException {
-    try (Database database = Database.open(file)) {
-      new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.fixed(NOW, ZONE))
-          .settings(WORKSPACE);
-    }
+    SQLiteDataSource dataSource = Database.dataSource(file);
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .target("1")
+        .load()
+        .migrate();
     FigureHistory history = new FigureHistory(seed);
     history.generate(events);
-    try (Connection connection = Database.dataSource(file).getConnection()) {
+    try (Connection connection = dataSource.getConnection()) {
       history.insert(connection);
     }
   }
@@ -268,6 +274,20 @@ final class FigureHistory {
     }
     connection.setAutoCommit(false);
     String ws = WORKSPACE.value();
+    WorkspaceSettings settings = WorkspaceSettings.DEFAULTS;
+    try (PreparedStatement workspace =
+        connection.prepareStatement(
+            "INSERT INTO workspaces (id, locale, time_zone, currency, default_margin_bp,"
+                + " inactivity_days, stale_quote_days, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+      workspace.setString(1, ws);
+      workspace.setString(2, settings.locale().toLanguageTag());
+      workspace.setString(3, ZONE.getId());
+      workspace.setString(4, settings.currency().getCurrencyCode());
+      workspace.setInt(5, settings.defaultMargin().basisPoints());
+      workspace.setInt(6, settings.inactivityDays());
+      workspace.setInt(7, settings.staleQuoteDays());
+      workspace.executeUpdate();
+    }
     try (PreparedStatement rep =
             connection.prepareStatement(
                 "INSERT INTO reps (id, workspace_id, platform_user_id, display_name, name_key,"

@@ -43,6 +43,9 @@ final class OrderValueFigureTest {
                 + "Medians across reps: 2 orders, mean order €2,000.\n"
                 // February's mean 1000: 1428.57 - 1000 = 428.57 = 42.9%
                 + "Mean order against February 2026: ▲ €428.57 (+42.9%).");
+    assertThat(team.run("/kpi aov march 2026 @anna").text())
+        // anna alone: 4 sales, 1000; the median of 100 200 300 400 is (200 + 300) / 2
+        .startsWith("4 sales, €1,000 in all: mean €250, median €250.\n");
     assertThat(team.run("/kpi ordervalue january 2026").text())
         .isEqualTo("No sales were logged in January 2026 (1–31 Jan).");
   }

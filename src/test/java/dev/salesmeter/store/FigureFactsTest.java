@@ -176,6 +176,44 @@ final class FigureFactsTest {
     assertThat(team.count("fact_refresh")).isZero();
   }
 
+  @Test
+  @DisplayName("sales_by_day sums each rep's day of sale_facts, through voids and backdated sales")
+  void dailySums() {
+    log("/sale Eta 100 date:2026-03-02 @anna");
+    log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna");
+    log("/sale Theta 400 date:2026-03-02 @bram");
+    log("/sale Eta 50 date:2026-03-01 @anna"); // backdated: now Eta's first sale
+    log("/void 2");
+    assertThat(daily())
+        .containsExactly(
+            // anna 1 Mar: Eta 50, new
+            "anna 2026-03-01 1 5000 0 0 0 0 0 5000",
+            // anna 2 Mar: Eta 100 (a repeat of 1 Mar); the 250 was voided
+            "anna 2026-03-02 1 10000 0 0 1 10000 0 10000",
+            "bram 2026-03-02 1 40000 0 0 0 0 0 40000");
+    log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna"); // logged again
+    assertThat(daily())
+        .contains(
+            // 100 + 250; cross-sell 250; both repeats; 250 x 4000 bp = 1,000,000 margined
+            "anna 2026-03-02 2 35000 1 25000 2 35000 100000000 10000");
+  }
+
+  private List<String> daily() {
+    return team.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT r.display_name || ' ' || d.day || ' ' || d.sales || ' '"
+                            + " || d.revenue_cents || ' ' || d.cross_sells || ' '"
+                            + " || d.cross_sell_cents || ' ' || d.repeats || ' ' || d.repeat_cents"
+                            + " || ' ' || d.margined_cents || ' ' || d.unmargined_cents"
+                            + " FROM sales_by_day d JOIN reps r ON r.id = d.rep_id"
+                            + " ORDER BY r.display_name, d.day")
+                    .mapTo(String.class)
+                    .list());
+  }
+
   private List<Integer> repeats(String customer) {
     return team.database()
         .jdbi()

@@ -8,6 +8,7 @@ import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,14 +33,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class ChurnFigure implements Figure {
   private static final Duration AT_RISK = Duration.ofDays(60);
   private static final int NAMES_SHOWN = 8;
-
-  /** Customers in an active spell at :at: a churn at :at itself has not happened yet. */
-  private static final String ACTIVE_AT =
-      """
-      SELECT DISTINCT customer_id FROM customer_spells
-      WHERE workspace_id = :ws AND started_at < :at
-        AND (ended_at > :at OR (silent = 0 AND ended_at = :at))
-      """;
 
   /**
    * A moment in a customer's spell: its first sale, or its end (explicit, or silent when the
@@ -82,26 +74,21 @@ public final class ChurnFigure implements Figure {
     return jdbi.withHandle(
         handle -> {
           Spells now = spells(handle, query, query.period());
-          if (now.activeAtStart().isEmpty() && now.fresh().isEmpty()) {
+          if (now.rate().activeAtStart() == 0 && now.fresh().isEmpty()) {
             return new FigureAnswer(
                 title, messages.get("figure.churn.none", periodWords), List.of());
           }
-          Spells before = spells(handle, query, query.period().previous());
+          Rate before = rate(handle, query, query.period().previous());
           ZoneId zone = query.settings().zone();
-          List<CustomerMoment> churned =
-              now.ended().values().stream()
-                  .filter(n -> now.activeAtStart().contains(n.customer()))
-                  .toList();
           List<String> lines = new ArrayList<>();
-          String rate =
-              formats.percent(FigureText.percent(churned.size(), now.activeAtStart().size()));
+          String rate = formats.percent(now.rate().percent());
           lines.add(
               messages.get(
                   "figure.churn.rate",
-                  now.activeAtStart().size(),
-                  churned.size(),
+                  now.rate().activeAtStart(),
+                  now.rate().churned(),
                   rate,
-                  names(formats, churned, zone, true)));
+                  names(formats, now.churned(), zone, true)));
           List<CustomerMoment> newAndGone =
               now.fresh().stream()
                   .filter(n -> now.ended().containsKey(n.customer()))
@@ -119,17 +106,9 @@ public final class ChurnFigure implements Figure {
                 messages.get("figure.churn.newAndGone", names(formats, newAndGone, zone, true)));
           }
           String change =
-              before.activeAtStart().isEmpty()
+              before.activeAtStart() == 0
                   ? messages.get("figure.nothingBefore")
-                  : FigureText.points(
-                      formats,
-                      FigureText.percent(churned.size(), now.activeAtStart().size())
-                          .subtract(
-                              FigureText.percent(
-                                  before.ended().keySet().stream()
-                                      .filter(before.activeAtStart()::contains)
-                                      .count(),
-                                  before.activeAtStart().size())));
+                  : FigureText.points(formats, now.rate().percent().subtract(before.percent()));
           lines.add(
               messages.get(
                   "figure.churn.compare", formats.periodName(query.period().previous()), change));
@@ -147,9 +126,9 @@ public final class ChurnFigure implements Figure {
               List.of(
                   new FigureAnswer.Field(
                       messages.get("figure.field.activeAtStart"),
-                      Integer.toString(now.activeAtStart().size())),
+                      Long.toString(now.rate().activeAtStart())),
                   new FigureAnswer.Field(
-                      messages.get("figure.field.churned"), Integer.toString(churned.size())),
+                      messages.get("figure.field.churned"), Long.toString(now.rate().churned())),
                   new FigureAnswer.Field(messages.get("figure.field.churnRate"), rate),
                   new FigureAnswer.Field(
                       messages.get("figure.field.atRisk"), Integer.toString(atRisk.size())));
@@ -161,43 +140,76 @@ public final class ChurnFigure implements Figure {
    * The churn of a period: customers active at its start and how many of them left in it (KPIS.md
    * figure 6), for figures built on it such as lifetime value.
    */
-  public record Rate(long activeAtStart, long churned) {}
+  public record Rate(long activeAtStart, long churned) {
+    /** The churn rate in percent, one decimal; 0 when nobody was active. */
+    public BigDecimal percent() {
+      return FigureText.percent(churned, activeAtStart);
+    }
+  }
 
   /** The churn rate's parts for a period. */
   public Rate rate(FigureQuery query, Period period) {
-    return jdbi.withHandle(
-        handle -> {
-          Spells spells = spells(handle, query, period);
-          long churned =
-              spells.ended().keySet().stream().filter(spells.activeAtStart()::contains).count();
-          return new Rate(spells.activeAtStart().size(), churned);
-        });
+    return jdbi.withHandle(handle -> rate(handle, query, period));
   }
 
-  /** The customers active at a period's start, the first spell end of each in it, and newcomers. */
+  /** A spell was active at :from if it started before and had not ended (a churn at :from not). */
+  private static final String ACTIVE_AT_START =
+      "s.started_at < :from AND (s.ended_at > :from OR (s.silent = 0 AND s.ended_at = :from))";
+
+  private static Rate rate(Handle handle, FigureQuery query, Period period) {
+    long[] bounds = bounds(query, period);
+    return handle
+        .createQuery(
+            "SELECT (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws AND "
+                + ACTIVE_AT_START
+                + "), (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
+                + " AND s.ended_at >= :from AND s.ended_at < :to AND "
+                + ACTIVE_AT_START
+                + ")")
+        .bind("ws", query.workspace().value())
+        .bind("from", bounds[0])
+        .bind("to", bounds[1])
+        .map((rs, ctx) -> new Rate(rs.getLong(1), rs.getLong(2)))
+        .one();
+  }
+
+  /**
+   * A period's start and end in UTC milliseconds; the end no later than now, since a silent end
+   * after now has not happened yet: it is a risk, not a churn.
+   */
+  private static long[] bounds(FigureQuery query, Period period) {
+    ZoneId zone = query.settings().zone();
+    return new long[] {
+      period.startInstant(zone).toEpochMilli(),
+      Math.min(period.endInstant(zone).toEpochMilli(), query.now().toEpochMilli())
+    };
+  }
+
+  /**
+   * A period's churn rate; the customers who left (of those active at its start), the first spell
+   * end in it of every customer, and the new and won-back customers.
+   */
   record Spells(
-      Set<Long> activeAtStart,
+      Rate rate,
+      List<CustomerMoment> churned,
       Map<Long, CustomerMoment> ended,
       List<CustomerMoment> fresh,
       List<CustomerMoment> wonBack) {}
 
   private static Spells spells(Handle handle, FigureQuery query, Period period) {
-    ZoneId zone = query.settings().zone();
-    long from = period.startInstant(zone).toEpochMilli();
-    // A silent end after now has not happened yet: it is a risk, not a churn.
-    long to = Math.min(period.endInstant(zone).toEpochMilli(), query.now().toEpochMilli());
-    Set<Long> active =
-        Set.copyOf(
-            handle
-                .createQuery(ACTIVE_AT)
-                .bind("ws", query.workspace().value())
-                .bind("at", from)
-                .mapTo(Long.class)
-                .list());
+    long[] bounds = bounds(query, period);
+    long from = bounds[0];
+    long to = bounds[1];
     Map<Long, CustomerMoment> ended = new LinkedHashMap<>();
     spellEnds(handle, query, from, to).forEach(n -> ended.putIfAbsent(n.customer(), n));
     return new Spells(
-        active,
+        rate(handle, query, period),
+        ends(
+            handle,
+            query,
+            "s.ended_at >= :from AND s.ended_at < :to AND " + ACTIVE_AT_START,
+            from,
+            to),
         ended,
         spellStarts(handle, query, from, to, 0),
         spellStarts(handle, query, from, to, 1));
@@ -233,10 +245,8 @@ public final class ChurnFigure implements Figure {
 
   /** Every spell that ended in the query's period, up to now, by date: the period's churns. */
   public List<CustomerMoment> spellEnds(FigureQuery query) {
-    ZoneId zone = query.settings().zone();
-    long to = Math.min(query.period().endInstant(zone).toEpochMilli(), query.now().toEpochMilli());
-    return jdbi.withHandle(
-        handle -> spellEnds(handle, query, query.period().startInstant(zone).toEpochMilli(), to));
+    long[] bounds = bounds(query, query.period());
+    return jdbi.withHandle(handle -> spellEnds(handle, query, bounds[0], bounds[1]));
   }
 
   private static List<CustomerMoment> spellEnds(

@@ -12,7 +12,8 @@ public final class CrossSellFigure implements Figure {
   private final SalesShare share;
 
   public CrossSellFigure(Database database) {
-    this.share = new SalesShare(database.jdbi(), "s.cross_sell = 1", "figure.crosssell");
+    this.share =
+        new SalesShare(database.jdbi(), "cross_sells", "cross_sell_cents", "figure.crosssell");
   }
 
   @Override

@@ -8,11 +8,11 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.store.Database;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -121,32 +121,27 @@ public final class LeaderboardFigure implements Figure {
 
   /** Every rep with a sale in the period or the one before, best first. */
   public List<Standing> standings(FigureQuery query, Ranking ranking) {
-    ZoneId zone = query.settings().zone();
     Period before = query.period().previous();
-    String measure = ranking == Ranking.REVENUE ? "e.amount_cents" : "1";
+    String measure = ranking == Ranking.REVENUE ? "d.revenue_cents" : "d.sales";
+    // The period before ends where the period starts: one span of days holds both.
+    Map<String, Object> span =
+        query.span(new Period(before.start(), query.period().end(), Period.Unit.DAYS));
+    span.put("start", query.period().start().toString());
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
                     "SELECT r.display_name AS rep,"
-                        + " SUM(CASE WHEN e.occurred_at >= :from AND e.occurred_at < :to THEN "
+                        + " SUM(CASE WHEN d.day >= :start THEN "
                         + measure
                         + " ELSE 0 END) AS now,"
-                        + " SUM(CASE WHEN e.occurred_at >= :beforeFrom AND e.occurred_at < :beforeTo"
-                        + " THEN "
+                        + " SUM(CASE WHEN d.day < :start THEN "
                         + measure
-                        + " ELSE 0 END) AS before"
-                        + " FROM sale_facts e JOIN reps r ON r.id = e.rep_id"
-                        + " WHERE e.workspace_id = :ws"
-                        + " AND ((e.occurred_at >= :from AND e.occurred_at < :to)"
-                        + " OR (e.occurred_at >= :beforeFrom AND e.occurred_at < :beforeTo))"
-                        + " GROUP BY r.id"
+                        + " ELSE 0 END) AS before "
+                        + FigureQuery.SALES_BY_DAY
+                        + " GROUP BY r.id HAVING SUM(d.sales) > 0"
                         + " ORDER BY now DESC, before DESC, r.display_name")
-                .bind("ws", query.workspace().value())
-                .bind("from", query.period().startInstant(zone).toEpochMilli())
-                .bind("to", query.period().endInstant(zone).toEpochMilli())
-                .bind("beforeFrom", before.startInstant(zone).toEpochMilli())
-                .bind("beforeTo", before.endInstant(zone).toEpochMilli())
+                .bindMap(span)
                 .map(
                     (rs, ctx) ->
                         new Standing(rs.getString("rep"), rs.getLong("now"), rs.getLong("before")))

@@ -13,7 +13,6 @@ import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -155,29 +154,29 @@ public final class LifetimeValueFigure implements Figure {
   }
 
   private Window window(FigureQuery query, Period window) {
-    ZoneId zone = query.settings().zone();
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
                     """
-                    SELECT COALESCE(SUM(s.amount_cents), 0) AS revenue,
-                           COALESCE(SUM(s.amount_cents * COALESCE(s.margin_bp, :margin)) / 10000, 0)
-                             AS profit,
-                           COUNT(DISTINCT s.customer_id) AS customers,
-                           COUNT(DISTINCT CASE WHEN s.is_repeat = 0 THEN s.customer_id END)
-                             AS new_customers,
+                    SELECT COALESCE(SUM(d.revenue_cents), 0) AS revenue,
+                           COALESCE((SUM(d.margined_cents) + SUM(d.unmargined_cents) * :margin)
+                                    / 10000, 0) AS profit,
+                           -- each customer's first sale ever is its only one not a repeat
+                           COALESCE(SUM(d.sales - d.repeats), 0) AS new_customers,
+                           (SELECT COUNT(*) FROM customers c
+                            WHERE c.workspace_id = :ws
+                              AND EXISTS (SELECT 1 FROM sale_facts b WHERE b.customer_id = c.id
+                                          AND b.occurred_at >= :from AND b.occurred_at < :to))
+                             AS customers,
                            (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs
                             WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to)
                              AS costs
-                    FROM sale_facts s
-                    WHERE s.workspace_id = :ws
-                      AND s.occurred_at >= :from AND s.occurred_at < :to
+                    FROM sales_by_day d
+                    WHERE d.workspace_id = :ws AND d.day >= :firstDay AND d.day <= :lastDay
                     """)
-                .bind("ws", query.workspace().value())
+                .bindMap(query.span(window))
                 .bind("margin", query.settings().defaultMargin().basisPoints())
-                .bind("from", window.startInstant(zone).toEpochMilli())
-                .bind("to", window.endInstant(zone).toEpochMilli())
                 .map(
                     (rs, ctx) ->
                         new Window(

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +37,9 @@ public final class QuotesFigure implements Figure {
 
   /** An open quote nobody chased since {@code lastTouch}, worth its latest quote. */
   public record StaleQuote(String rep, String customer, Money value, Instant lastTouch) {}
+
+  /** A rep's stale quotes: how many, and the oldest few (at most three). */
+  public record RepStaleQuotes(String rep, long count, List<StaleQuote> oldest) {}
 
   private final Jdbi jdbi;
 
@@ -118,57 +120,81 @@ public final class QuotesFigure implements Figure {
         });
   }
 
-  /** The stale quotes now, of the query's rep or the team, by rep and then oldest first. */
-  public List<StaleQuote> staleQuotes(FigureQuery query) {
+  /** The stale quotes now, of the query's rep or of each rep of the team, by rep name. */
+  public List<RepStaleQuotes> staleQuotes(FigureQuery query) {
     return jdbi.withHandle(handle -> staleQuotes(handle, query));
   }
 
-  private static List<StaleQuote> staleQuotes(Handle handle, FigureQuery query) {
+  private static List<RepStaleQuotes> staleQuotes(Handle handle, FigureQuery query) {
     Instant before = query.now().minus(Duration.ofDays(query.settings().staleQuoteDays()));
-    return handle
-        .createQuery(
-            """
-            SELECT r.display_name AS rep, c.name AS customer, f.quote_cents AS value,
-                   f.last_touch_at AS last_touch
-            FROM opportunity_facts f
-            JOIN customers c ON c.id = f.customer_id JOIN reps r ON r.id = f.rep_id
-            WHERE f.workspace_id = :ws AND f.first_quote_at IS NOT NULL
-              AND f.won_at IS NULL AND f.lost_at IS NULL AND f.last_touch_at < :before
-              AND (:rep IS NULL OR f.rep_id = :rep)
-            ORDER BY r.display_name, f.last_touch_at
-            """)
-        .bind("ws", query.workspace().value())
-        .bind("rep", query.rep().map(Rep::id).orElse(null))
-        .bind("before", before.toEpochMilli())
+    String open =
+        " f.workspace_id = :ws AND f.first_quote_at IS NOT NULL AND f.won_at IS NULL"
+            + " AND f.lost_at IS NULL AND f.last_touch_at < :before";
+    // Per rep through opportunity_facts_open_quotes: the count, and the oldest few read first.
+    List<StaleRow> rows =
+        handle
+            .createQuery(
+                "WITH stale AS MATERIALIZED (SELECT r.id AS rep_id, r.display_name AS rep,"
+                    + " (SELECT COUNT(*) FROM opportunity_facts f WHERE f.rep_id = r.id AND"
+                    + open
+                    + ") AS stale FROM reps r"
+                    + " WHERE r.workspace_id = :ws AND (:rep IS NULL OR r.id = :rep))"
+                    + " SELECT k.rep_id, k.rep, k.stale, c.name AS customer,"
+                    + " o.quote_cents AS value, o.last_touch_at AS last_touch"
+                    + " FROM stale k JOIN opportunity_facts o ON o.opportunity_id IN ("
+                    + "SELECT f.opportunity_id FROM opportunity_facts f WHERE f.rep_id = k.rep_id"
+                    + " AND"
+                    + open
+                    + " ORDER BY f.last_touch_at, f.opportunity_id LIMIT :shown)"
+                    + " JOIN customers c ON c.id = o.customer_id"
+                    + " WHERE k.stale > 0"
+                    + " ORDER BY k.rep, k.rep_id, o.last_touch_at, o.opportunity_id")
+            .bind("ws", query.workspace().value())
+            .bind("rep", query.rep().map(Rep::id).orElse(null))
+            .bind("before", before.toEpochMilli())
+            .bind("shown", SHOWN_PER_REP)
+            .map(
+                (rs, ctx) ->
+                    new StaleRow(
+                        rs.getLong("rep_id"),
+                        rs.getLong("stale"),
+                        new StaleQuote(
+                            rs.getString("rep"),
+                            rs.getString("customer"),
+                            Money.ofCents(rs.getLong("value")),
+                            Instant.ofEpochMilli(rs.getLong("last_touch")))))
+            .list();
+    return rows.stream()
+        .collect(Collectors.groupingBy(StaleRow::repId, LinkedHashMap::new, Collectors.toList()))
+        .values()
+        .stream()
         .map(
-            (rs, ctx) ->
-                new StaleQuote(
-                    rs.getString("rep"),
-                    rs.getString("customer"),
-                    Money.ofCents(rs.getLong("value")),
-                    Instant.ofEpochMilli(rs.getLong("last_touch"))))
-        .list();
+            ofRep ->
+                new RepStaleQuotes(
+                    ofRep.get(0).quote().rep(),
+                    ofRep.get(0).count(),
+                    ofRep.stream().map(StaleRow::quote).toList()))
+        .toList();
   }
+
+  /** One of a rep's oldest stale quotes, with how many stale quotes the rep has. */
+  private record StaleRow(long repId, long count, StaleQuote quote) {}
 
   private static String stale(Handle handle, FigureQuery query, Formats formats) {
     Messages messages = formats.messages();
     int days = query.settings().staleQuoteDays();
-    List<StaleQuote> stale = staleQuotes(handle, query);
+    List<RepStaleQuotes> stale = staleQuotes(handle, query);
     if (stale.isEmpty()) {
       return messages.get("figure.quotes.noStale", days);
     }
     ZoneId zone = query.settings().zone();
-    Map<String, List<StaleQuote>> byRep = new LinkedHashMap<>();
-    stale.forEach(q -> byRep.computeIfAbsent(q.rep(), r -> new ArrayList<>()).add(q));
     // A chat reply must stay readable: per rep the oldest few, and how many more there are.
     String list =
-        byRep.entrySet().stream()
+        stale.stream()
             .map(
-                entry -> {
-                  List<StaleQuote> quotes = entry.getValue();
+                rep -> {
                   String shown =
-                      quotes.stream()
-                          .limit(SHOWN_PER_REP)
+                      rep.oldest().stream()
                           .map(
                               q ->
                                   messages.get(
@@ -177,8 +203,8 @@ public final class QuotesFigure implements Figure {
                                       formats.money(q.value()),
                                       formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
                           .collect(Collectors.joining(", "));
-                  int more = quotes.size() - SHOWN_PER_REP;
-                  return entry.getKey()
+                  long more = rep.count() - rep.oldest().size();
+                  return rep.rep()
                       + ": "
                       + shown
                       + (more > 0 ? " " + messages.get("figure.quotes.staleMore", more) : "");

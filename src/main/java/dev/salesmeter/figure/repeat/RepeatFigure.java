@@ -10,13 +10,13 @@ import java.util.List;
 /**
  * Repeat sales: the share of a period's sales to existing customers — those with an earlier live
  * sale at any time, earlier by date and then by logging, so a new customer's second order in the
- * same period is a repeat one ({@code sale_facts.is_repeat}).
+ * same period is a repeat one ({@code sale_facts.is_repeat}, summed in {@code sales_by_day}).
  */
 public final class RepeatFigure implements Figure {
   private final SalesShare share;
 
   public RepeatFigure(Database database) {
-    this.share = new SalesShare(database.jdbi(), "s.is_repeat = 1", "figure.repeat");
+    this.share = new SalesShare(database.jdbi(), "repeats", "repeat_cents", "figure.repeat");
   }
 
   @Override

@@ -194,10 +194,9 @@ public final class RevenueFigure implements Figure {
     return handle
         .createQuery(
             """
-            SELECT COALESCE(SUM(amount_cents), 0) AS revenue, COUNT(*) AS sales
-            FROM sale_facts
-            WHERE workspace_id = :ws
-              AND occurred_at >= :from AND occurred_at < :to
+            SELECT COALESCE(SUM(revenue_cents), 0) AS revenue, COALESCE(SUM(sales), 0) AS sales
+            FROM sales_by_day
+            WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
               AND (:rep IS NULL OR rep_id = :rep)
             """)
         .bindMap(query.span(period))
@@ -227,21 +226,13 @@ public final class RevenueFigure implements Figure {
 
   /** "anna €5,000 · bram €4,000", best first, the first five reps. */
   private static String byRep(Handle handle, FigureQuery query, Formats formats) {
-    ZoneId zone = query.settings().zone();
     return handle
         .createQuery(
-            """
-            SELECT r.display_name AS name, SUM(e.amount_cents) AS revenue
-            FROM sale_facts e JOIN reps r ON r.id = e.rep_id
-            WHERE e.workspace_id = :ws
-              AND e.occurred_at >= :from AND e.occurred_at < :to
-            GROUP BY r.id
-            ORDER BY revenue DESC, r.display_name
-            LIMIT :limit
-            """)
-        .bind("ws", query.workspace().value())
-        .bind("from", query.period().startInstant(zone).toEpochMilli())
-        .bind("to", query.period().endInstant(zone).toEpochMilli())
+            "SELECT r.display_name AS name, SUM(d.revenue_cents) AS revenue "
+                + FigureQuery.SALES_BY_DAY
+                + " GROUP BY r.id HAVING SUM(d.sales) > 0"
+                + " ORDER BY revenue DESC, r.display_name LIMIT :limit")
+        .bindMap(query.span(query.period()))
         .bind("limit", REPS_SHOWN)
         .map(
             (rs, ctx) ->
