@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.TestWorkspace;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -67,5 +68,20 @@ final class ChurnFigureTest {
     team.run("@anna /lead Zulu");
     assertThat(team.run("/kpi churn @anna").text())
         .startsWith("Churn is counted for the whole team");
+  }
+
+  @Test
+  @DisplayName("long lists name the first eight by date, then how many more")
+  void longLists() {
+    for (String name : List.of("Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec")) {
+      team.run("/sale " + name + " 100 date:2026-03-10");
+    }
+    team.run("/sale Romeo 100 date:2026-03-10");
+    team.run("/sale Sierra 100 date:2026-03-10");
+    // Golf (2 Mar), Delta (5 Mar), then the nine of 10 March by name: 11 in all
+    assertThat(team.run("/kpi churn march 2026").text())
+        .contains(
+            "New customers: 11 (Golf, Delta, Kilo, Lima, Mike, November, Oscar, Papa and 3"
+                + " more).");
   }
 }

@@ -14,12 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Churn (KPIS.md figure 6). A customer is active from a sale until a churn: an explicit churn
@@ -74,7 +73,7 @@ public final class ChurnFigure implements Figure {
     return jdbi.withHandle(
         handle -> {
           Spells now = spells(handle, query, query.period());
-          if (now.rate().activeAtStart() == 0 && now.fresh().isEmpty()) {
+          if (now.rate().activeAtStart() == 0 && now.fresh().total() == 0) {
             return new FigureAnswer(
                 title, messages.get("figure.churn.none", periodWords), List.of());
           }
@@ -89,21 +88,17 @@ public final class ChurnFigure implements Figure {
                   now.rate().churned(),
                   rate,
                   names(formats, now.churned(), zone, true)));
-          List<CustomerMoment> newAndGone =
-              now.fresh().stream()
-                  .filter(n -> now.ended().containsKey(n.customer()))
-                  .map(n -> now.ended().get(n.customer()))
-                  .toList();
           lines.add(
               messages.get(
                   "figure.churn.new",
-                  now.fresh().size(),
+                  now.fresh().total(),
                   names(formats, now.fresh(), zone, false),
-                  now.wonBack().size(),
+                  now.wonBack().total(),
                   names(formats, now.wonBack(), zone, false)));
-          if (!newAndGone.isEmpty()) {
+          if (now.newAndGone().total() > 0) {
             lines.add(
-                messages.get("figure.churn.newAndGone", names(formats, newAndGone, zone, true)));
+                messages.get(
+                    "figure.churn.newAndGone", names(formats, now.newAndGone(), zone, true)));
           }
           String change =
               before.activeAtStart() == 0
@@ -112,15 +107,15 @@ public final class ChurnFigure implements Figure {
           lines.add(
               messages.get(
                   "figure.churn.compare", formats.periodName(query.period().previous()), change));
-          List<CustomerMoment> atRisk = atRisk(handle, query);
+          Few atRisk = atRisk(handle, query, NAMES_SHOWN);
           lines.add(
-              switch (atRisk.size()) {
+              switch ((int) Math.min(atRisk.total(), 2)) {
                 case 0 -> messages.get("figure.churn.noRisk");
                 case 1 ->
                     messages.get("figure.churn.atRiskOne", names(formats, atRisk, zone, true));
                 default ->
                     messages.get(
-                        "figure.churn.atRisk", atRisk.size(), names(formats, atRisk, zone, true));
+                        "figure.churn.atRisk", atRisk.total(), names(formats, atRisk, zone, true));
               });
           List<FigureAnswer.Field> fields =
               List.of(
@@ -131,7 +126,7 @@ public final class ChurnFigure implements Figure {
                       messages.get("figure.field.churned"), Long.toString(now.rate().churned())),
                   new FigureAnswer.Field(messages.get("figure.field.churnRate"), rate),
                   new FigureAnswer.Field(
-                      messages.get("figure.field.atRisk"), Integer.toString(atRisk.size())));
+                      messages.get("figure.field.atRisk"), Long.toString(atRisk.total())));
           return new FigureAnswer(title, String.join("\n", lines), fields);
         });
   }
@@ -185,118 +180,132 @@ public final class ChurnFigure implements Figure {
     };
   }
 
+  /** The first few customers of a list (by date), and how many the list holds. */
+  record Few(List<CustomerMoment> first, long total) {}
+
   /**
-   * A period's churn rate; the customers who left (of those active at its start), the first spell
-   * end in it of every customer, and the new and won-back customers.
+   * A period's churn rate; the customers who left (of those active at its start), the new and the
+   * won-back customers, and the new ones who left within the period.
    */
-  record Spells(
-      Rate rate,
-      List<CustomerMoment> churned,
-      Map<Long, CustomerMoment> ended,
-      List<CustomerMoment> fresh,
-      List<CustomerMoment> wonBack) {}
+  record Spells(Rate rate, Few churned, Few fresh, Few wonBack, Few newAndGone) {}
 
   private static Spells spells(Handle handle, FigureQuery query, Period period) {
     long[] bounds = bounds(query, period);
     long from = bounds[0];
     long to = bounds[1];
-    Map<Long, CustomerMoment> ended = new LinkedHashMap<>();
-    spellEnds(handle, query, from, to).forEach(n -> ended.putIfAbsent(n.customer(), n));
+    String endsInPeriod = "s.ended_at >= :from AND s.ended_at < :to";
     return new Spells(
         rate(handle, query, period),
+        ends(handle, query, endsInPeriod + " AND " + ACTIVE_AT_START, from, to, NAMES_SHOWN),
+        spellStarts(handle, query, from, to, 0),
+        spellStarts(handle, query, from, to, 1),
         ends(
             handle,
             query,
-            "s.ended_at >= :from AND s.ended_at < :to AND " + ACTIVE_AT_START,
+            endsInPeriod + " AND s.won_back = 0 AND s.started_at >= :from",
             from,
-            to),
-        ended,
-        spellStarts(handle, query, from, to, 0),
-        spellStarts(handle, query, from, to, 1));
+            to,
+            NAMES_SHOWN));
   }
 
   /** Customers whose first spell in [from, to) started new (0) or won back (1), by date. */
-  private static List<CustomerMoment> spellStarts(
+  private static Few spellStarts(
       Handle handle, FigureQuery query, long from, long to, int wonBack) {
-    return handle
-        .createQuery(
-            """
-            SELECT s.customer_id, c.name, MIN(s.started_at) FROM customer_spells s
-            JOIN customers c ON c.id = s.customer_id
-            WHERE s.workspace_id = :ws AND s.started_at >= :from AND s.started_at < :to
-              AND s.won_back = :wonBack
-            GROUP BY s.customer_id, c.name ORDER BY MIN(s.started_at), c.name
-            """)
-        .bind("ws", query.workspace().value())
-        .bind("from", from)
-        .bind("to", to)
-        .bind("wonBack", wonBack)
-        .map(
-            (rs, ctx) ->
-                new CustomerMoment(
-                    rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), false))
-        .list();
+    return few(
+        handle
+            .createQuery(
+                """
+                SELECT s.customer_id, c.name, MIN(s.started_at), 0, COUNT(*) OVER () AS total
+                FROM customer_spells s JOIN customers c ON c.id = s.customer_id
+                WHERE s.workspace_id = :ws AND s.started_at >= :from AND s.started_at < :to
+                  AND s.won_back = :wonBack
+                GROUP BY s.customer_id, c.name ORDER BY MIN(s.started_at), c.name
+                LIMIT :shown
+                """)
+            .bind("ws", query.workspace().value())
+            .bind("from", from)
+            .bind("to", to)
+            .bind("wonBack", wonBack)
+            .bind("shown", NAMES_SHOWN));
   }
 
   /** The customers at risk now: their window runs out within 60 days, soonest first. */
   public List<CustomerMoment> atRisk(FigureQuery query) {
-    return jdbi.withHandle(handle -> atRisk(handle, query));
+    return jdbi.withHandle(handle -> atRisk(handle, query, Integer.MAX_VALUE).first());
   }
 
   /** Every spell that ended in the query's period, up to now, by date: the period's churns. */
   public List<CustomerMoment> spellEnds(FigureQuery query) {
     long[] bounds = bounds(query, query.period());
-    return jdbi.withHandle(handle -> spellEnds(handle, query, bounds[0], bounds[1]));
+    return jdbi.withHandle(
+        handle ->
+            ends(
+                    handle,
+                    query,
+                    "s.ended_at >= :from AND s.ended_at < :to",
+                    bounds[0],
+                    bounds[1],
+                    Integer.MAX_VALUE)
+                .first());
   }
 
-  private static List<CustomerMoment> spellEnds(
-      Handle handle, FigureQuery query, long from, long to) {
-    return ends(handle, query, "s.ended_at >= :from AND s.ended_at < :to", from, to);
-  }
-
-  private static List<CustomerMoment> atRisk(Handle handle, FigureQuery query) {
+  private static Few atRisk(Handle handle, FigureQuery query, int shown) {
     long now = query.now().toEpochMilli();
     return ends(
         handle,
         query,
         "s.silent = 1 AND s.ended_at > :from AND s.ended_at <= :to",
         now,
-        now + AT_RISK.toMillis());
+        now + AT_RISK.toMillis(),
+        shown);
   }
 
-  /** Spell ends that meet a condition on {@code s}, {@code :from} and {@code :to}, by date. */
-  private static List<CustomerMoment> ends(
-      Handle handle, FigureQuery query, String condition, long from, long to) {
-    return handle
-        .createQuery(
-            "SELECT s.customer_id, c.name, s.ended_at, s.silent FROM customer_spells s"
-                + " JOIN customers c ON c.id = s.customer_id"
-                + " WHERE s.workspace_id = :ws AND "
-                + condition
-                + " ORDER BY s.ended_at, c.name")
-        .bind("ws", query.workspace().value())
-        .bind("from", from)
-        .bind("to", to)
-        .map(
-            (rs, ctx) ->
-                new CustomerMoment(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    Instant.ofEpochMilli(rs.getLong(3)),
-                    rs.getInt(4) == 1))
-        .list();
+  /**
+   * The first {@code shown} spell ends, by date, that meet a condition on {@code s}, {@code :from}
+   * and {@code :to}, and how many there are.
+   */
+  private static Few ends(
+      Handle handle, FigureQuery query, String condition, long from, long to, int shown) {
+    return few(
+        handle
+            .createQuery(
+                "SELECT s.customer_id, c.name, s.ended_at, s.silent, COUNT(*) OVER () AS total"
+                    + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
+                    + " WHERE s.workspace_id = :ws AND "
+                    + condition
+                    + " ORDER BY s.ended_at, c.name LIMIT :shown")
+            .bind("ws", query.workspace().value())
+            .bind("from", from)
+            .bind("to", to)
+            .bind("shown", shown));
+  }
+
+  /** Reads rows of customer id, name, moment, silent and the list's total. */
+  private static Few few(Query rows) {
+    record Row(CustomerMoment moment, long total) {}
+    List<Row> read =
+        rows.map(
+                (rs, ctx) ->
+                    new Row(
+                        new CustomerMoment(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)),
+                            rs.getInt(4) == 1),
+                        rs.getLong(5)))
+            .list();
+    return new Few(
+        read.stream().map(Row::moment).toList(), read.isEmpty() ? 0 : read.get(0).total());
   }
 
   /** "Acme (4 Mar), Beta (silently, 12 Mar)", the first few, and how many more. */
-  private static String names(
-      Formats formats, List<CustomerMoment> named, ZoneId zone, boolean dated) {
-    if (named.isEmpty()) {
+  private static String names(Formats formats, Few named, ZoneId zone, boolean dated) {
+    if (named.total() == 0) {
       return "—";
     }
     Messages messages = formats.messages();
     String shown =
-        named.stream()
-            .limit(NAMES_SHOWN)
+        named.first().stream()
             .map(
                 n -> {
                   if (!dated) {
@@ -309,7 +318,7 @@ public final class ChurnFigure implements Figure {
                       + ")";
                 })
             .collect(Collectors.joining(", "));
-    int more = named.size() - NAMES_SHOWN;
+    long more = named.total() - named.first().size();
     return more > 0 ? shown + " " + messages.get("figure.quotes.staleMore", more) : shown;
   }
 }
