@@ -25,7 +25,9 @@ CREATE INDEX opportunity_facts_by_lead
 CREATE INDEX opportunity_facts_by_quote
     ON opportunity_facts (workspace_id, first_quote_at, rep_id, quote_cents, won_at, lost_at)
     WHERE first_quote_at IS NOT NULL;
-CREATE INDEX opportunity_facts_by_close ON opportunity_facts (workspace_id, lost_at)
+CREATE INDEX opportunity_facts_by_win ON opportunity_facts (workspace_id, won_at)
+    WHERE won_at IS NOT NULL AND first_quote_at IS NOT NULL;
+CREATE INDEX opportunity_facts_by_loss ON opportunity_facts (workspace_id, lost_at)
     WHERE lost_at IS NOT NULL AND first_quote_at IS NOT NULL;
 -- Open quotes per rep by their last touch: the stale quotes, oldest first.
 CREATE INDEX opportunity_facts_open_quotes
@@ -45,14 +47,11 @@ CREATE TABLE sale_facts (
     margin_bp      INTEGER,
     is_repeat      INTEGER NOT NULL  -- the customer has an earlier live sale (by date, then logging)
 );
--- By time (the weeks of a scorecard), by value (medians: the middle of a period's orders is read
--- in order of value, never sorted), by customer (the trigger; the customers who bought in a window).
-CREATE INDEX sale_facts_by_time
-    ON sale_facts (workspace_id, occurred_at, amount_cents, cross_sell, is_repeat,
-                   opportunity_id);
+-- By value (medians: the middle of a period's orders is read in order of value, never sorted) and
+-- by customer (the trigger; the customers who bought in a window).
 CREATE INDEX sale_facts_by_value ON sale_facts (workspace_id, amount_cents, occurred_at);
 CREATE INDEX sale_facts_by_rep_value ON sale_facts (workspace_id, rep_id, amount_cents, occurred_at);
-CREATE INDEX sale_facts_by_customer ON sale_facts (customer_id, occurred_at);
+CREATE INDEX sale_facts_by_customer ON sale_facts (customer_id, occurred_at, event_id);
 
 -- Each rep's sales summed per local day: a year of a team is some 18,000 rows, not every sale.
 -- Periods are whole local days, so every period's sums are sums of days. Kept by the triggers
@@ -93,6 +92,14 @@ BEGIN
         repeat_cents = repeat_cents + excluded.repeat_cents,
         margined_cents = margined_cents + excluded.margined_cents,
         unmargined_cents = unmargined_cents + excluded.unmargined_cents;
+END;
+
+CREATE TRIGGER sale_facts_count_repeat AFTER UPDATE OF is_repeat ON sale_facts
+BEGIN
+    UPDATE sales_by_day SET
+        repeats = repeats + NEW.is_repeat - OLD.is_repeat,
+        repeat_cents = repeat_cents + (NEW.is_repeat - OLD.is_repeat) * NEW.amount_cents
+    WHERE workspace_id = NEW.workspace_id AND rep_id = NEW.rep_id AND day = NEW.day;
 END;
 
 CREATE TRIGGER sale_facts_count_out AFTER DELETE ON sale_facts
@@ -160,15 +167,30 @@ END;
 CREATE TRIGGER fact_refresh_customer BEFORE INSERT ON fact_refresh
 WHEN NEW.subject = 'customer'
 BEGIN
-    DELETE FROM sale_facts WHERE customer_id = NEW.id;
+    -- Only what changed is written: a customer may have hundreds of sales.
+    DELETE FROM sale_facts
+    WHERE customer_id = NEW.id
+      AND EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = sale_facts.event_id);
     INSERT INTO sale_facts (event_id, workspace_id, customer_id, rep_id, opportunity_id,
                             occurred_at, day, amount_cents, cross_sell, margin_bp, is_repeat)
     SELECT e.id, e.workspace_id, e.customer_id, e.rep_id, e.opportunity_id, e.occurred_at,
            e.local_date, e.amount_cents, e.cross_sell, e.margin_bp,
-           ROW_NUMBER() OVER (ORDER BY e.occurred_at, e.id) > 1
+           EXISTS (SELECT 1 FROM live_events p
+                   WHERE p.workspace_id = e.workspace_id AND p.customer_id = e.customer_id
+                     AND p.kind = 'sale' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))
     FROM customers c JOIN live_events e
       ON e.workspace_id = c.workspace_id AND e.customer_id = c.id AND e.kind = 'sale'
-    WHERE c.id = NEW.id;
+    WHERE c.id = NEW.id
+      AND NOT EXISTS (SELECT 1 FROM sale_facts f WHERE f.event_id = e.id);
+    -- The customer's first live sale is new, every later one a repeat: a backdated sale or a
+    -- voided first sale moves that mark.
+    UPDATE sale_facts
+    SET is_repeat = event_id <> (SELECT f.event_id FROM sale_facts f WHERE f.customer_id = NEW.id
+                                 ORDER BY f.occurred_at, f.event_id LIMIT 1)
+    WHERE customer_id = NEW.id
+      AND is_repeat = (event_id = (SELECT f.event_id FROM sale_facts f
+                                   WHERE f.customer_id = NEW.id
+                                   ORDER BY f.occurred_at, f.event_id LIMIT 1));
 
     DELETE FROM customer_spells WHERE customer_id = NEW.id;
     INSERT INTO customer_spells (workspace_id, customer_id, start_id, started_at, ended_at,

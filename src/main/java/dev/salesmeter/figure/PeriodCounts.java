@@ -12,14 +12,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What happened in each of several periods (the weeks of a scorecard), counted by the database:
- * three grouped queries for all the periods at once rather than several per period.
+ * three queries for all the periods at once (steps from the live events, sales from sales_by_day,
+ * decided quotes from opportunity_facts) rather than several per period.
  */
 public final class PeriodCounts {
   /**
    * One period's live events, counted.
    *
-   * @param quotesWon sales that closed an opportunity with a live quote
-   * @param quotesLost lost events that closed an opportunity with a live quote
+   * @param quotesWon quoted opportunities won in the period (their first live sale)
+   * @param quotesLost quoted opportunities lost in the period and not won
    * @param repeats sales to a customer with an earlier live sale (figure 5); the other sales are
    *     each a new customer's first
    */
@@ -59,11 +60,15 @@ public final class PeriodCounts {
     StringBuilder spans = new StringBuilder();
     for (int i = 0; i < periods.size(); i++) {
       Map<String, Object> span = query.span(periods.get(i));
-      parameters.put("from" + i, span.get("from"));
-      parameters.put("to" + i, span.get("to"));
-      spans.append(i == 0 ? "" : ", ").append("(" + i + ", :from" + i + ", :to" + i + ")");
+      for (String bound : List.of("from", "to", "firstDay", "lastDay")) {
+        parameters.put(bound + i, span.get(bound));
+      }
+      spans
+          .append(i == 0 ? "" : ", ")
+          .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
     }
-    String with = "WITH spans (i, span_from, span_to) AS (VALUES " + spans + ") ";
+    String with =
+        "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES " + spans + ") ";
     return jdbi.withHandle(
         handle -> {
           Map<Integer, long[]> steps =
@@ -86,33 +91,35 @@ public final class PeriodCounts {
                   handle,
                   with
                       + """
-                      SELECT s.i, COUNT(*), SUM(f.amount_cents), SUM(f.cross_sell),
-                             SUM(f.is_repeat),
-                             SUM(CASE WHEN o.first_quote_at IS NOT NULL THEN 1 ELSE 0 END)
-                      FROM spans s JOIN sale_facts f
-                        ON f.workspace_id = :ws
-                       AND f.occurred_at >= s.span_from AND f.occurred_at < s.span_to
-                      LEFT JOIN opportunity_facts o ON o.opportunity_id = f.opportunity_id
+                      SELECT s.i, SUM(d.sales), SUM(d.revenue_cents), SUM(d.cross_sells),
+                             SUM(d.repeats)
+                      FROM spans s JOIN sales_by_day d
+                        ON d.workspace_id = :ws
+                       AND d.day >= s.first_day AND d.day <= s.last_day
                       GROUP BY s.i
                       """,
                   parameters);
-          Map<Integer, long[]> lost =
+          Map<Integer, long[]> decided =
               rows(
                   handle,
                   with
                       + """
-                      SELECT s.i, COUNT(*)
-                      FROM spans s JOIN opportunity_facts o
-                        ON o.workspace_id = :ws AND o.first_quote_at IS NOT NULL
-                       AND o.lost_at >= s.span_from AND o.lost_at < s.span_to
-                       AND o.won_at IS NULL
-                      GROUP BY s.i
+                      SELECT s.i,
+                             (SELECT COUNT(*) FROM opportunity_facts o
+                              WHERE o.workspace_id = :ws AND o.first_quote_at IS NOT NULL
+                                AND o.won_at >= s.span_from AND o.won_at < s.span_to),
+                             (SELECT COUNT(*) FROM opportunity_facts o
+                              WHERE o.workspace_id = :ws AND o.first_quote_at IS NOT NULL
+                                AND o.lost_at >= s.span_from AND o.lost_at < s.span_to
+                                AND o.won_at IS NULL)
+                      FROM spans s
                       """,
                   parameters);
           List<Counts> counts = new ArrayList<>(periods.size());
           for (int i = 0; i < periods.size(); i++) {
             long[] step = steps.getOrDefault(i, new long[3]);
-            long[] sale = sales.getOrDefault(i, new long[5]);
+            long[] sale = sales.getOrDefault(i, new long[4]);
+            long[] quotes = decided.get(i);
             counts.add(
                 new Counts(
                     Money.ofCents(sale[1]),
@@ -120,8 +127,8 @@ public final class PeriodCounts {
                     step[0],
                     step[1],
                     step[2],
-                    sale[4],
-                    lost.getOrDefault(i, new long[1])[0],
+                    quotes[0],
+                    quotes[1],
                     sale[2],
                     sale[3]));
           }

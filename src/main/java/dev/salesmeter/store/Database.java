@@ -6,6 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
@@ -18,16 +24,31 @@ import org.sqlite.SQLiteDataSource;
  * <p>Durability first: WAL with {@code synchronous=FULL}, so a confirmed log survives a power cut;
  * a busy timeout, so a second process waits instead of failing; foreign keys on; and write
  * transactions that take the write lock at BEGIN, so two writers never deadlock on an upgrade.
+ *
+ * <p>The WAL is copied back into the database file by a background thread every 200 ms (a passive
+ * checkpoint, which never blocks a writer) instead of by whichever command happens to fill it: that
+ * copy, with its {@code fsync}, would otherwise land inside a user's command now and then.
  */
 public final class Database implements AutoCloseable {
   private static final int BUSY_TIMEOUT_MILLIS = 5_000;
   private static final int POOL_SIZE = 4;
+  private static final long CHECKPOINT_EVERY_MILLIS = 200;
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final ScheduledExecutorService checkpoints;
 
   private Database(HikariDataSource pool) {
     this.pool = pool;
+    this.checkpoints =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "sqlite-checkpoint");
+              thread.setDaemon(true);
+              return thread;
+            });
+    checkpoints.scheduleWithFixedDelay(
+        this::checkpoint, CHECKPOINT_EVERY_MILLIS, CHECKPOINT_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     this.jdbi = Jdbi.create(pool);
     jdbi.setStatementBuilderFactory(new ReusedStatements());
     // Our SQL has no <template> parts: skip rendering every statement through a template engine.
@@ -68,6 +89,8 @@ public final class Database implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // Checkpoints run in the background (see the class comment), not when a commit fills the WAL.
+    config.setWalAutocheckpoint(0);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
@@ -79,8 +102,19 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
+  private void checkpoint() {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException | RuntimeException e) {
+      // A passive checkpoint that cannot run now (the pool is closing, the file is busy) loses
+      // nothing: the pages stay in the WAL, which every reader sees, and the next one copies them.
+    }
+  }
+
   @Override
   public void close() {
+    checkpoints.shutdownNow();
     pool.close();
   }
 }

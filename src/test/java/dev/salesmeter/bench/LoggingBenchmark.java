@@ -103,12 +103,13 @@ public final class LoggingBenchmark {
     long[] full = new long[ops.size()];
     long[] bare = new long[ops.size()];
     Path barePath = folder.resolve(name + "-bare.db");
-    try (Database migrated = Database.open(barePath)) {
-      new EventLog(migrated, WorkspaceSettings.DEFAULTS, Clock.fixed(NOW, ZONE))
-          .settings(WORKSPACE);
-    }
-    try (Database database = Database.open(folder.resolve(name + "-full.db"));
+    // The bare file stays open as a Database too: its background checkpoints copy the WAL back,
+    // as they do for the full path's file.
+    try (Database bareFile = Database.open(barePath);
+        Database database = Database.open(folder.resolve(name + "-full.db"));
         Connection connection = Database.dataSource(barePath).getConnection()) {
+      new EventLog(bareFile, WorkspaceSettings.DEFAULTS, Clock.fixed(NOW, ZONE))
+          .settings(WORKSPACE);
       Clock clock = Clock.fixed(NOW, ZONE);
       EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS, clock);
       Commands commands =
