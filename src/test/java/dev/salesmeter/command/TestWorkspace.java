@@ -75,6 +75,16 @@ public final class TestWorkspace implements AutoCloseable {
     return run(line, UUID.randomUUID().toString());
   }
 
+  /** Runs a line that must log one event, and fails with the reply when it does not. */
+  public Reply log(String line) {
+    long before = events();
+    Reply reply = run(line);
+    if (events() != before + 1) {
+      throw new AssertionError(line + " logged nothing: " + reply.text());
+    }
+    return reply;
+  }
+
   public Reply run(String line, String interactionId) {
     return run(WORKSPACE, line, interactionId);
   }

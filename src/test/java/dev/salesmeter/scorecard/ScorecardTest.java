@@ -26,37 +26,30 @@ final class ScorecardTest {
     }
   }
 
-  /** Logs a step, and checks that it was logged. */
-  private void log(String line) {
-    long before = team.events();
-    String reply = team.run(line).text();
-    assertThat(team.events()).as(line + " → " + reply).isEqualTo(before + 1);
-  }
-
   /** Weeks 5, 12 and 13 have steps; weeks 6 to 11 have none. */
   private void history() {
     team = TestWorkspace.english(folder);
     // Long before: Oranje's only sale; its window runs out on 20 April 2026, within 60 days.
-    log("/sale Oranje 100 date:2025-04-20 @anna");
+    team.log("/sale Oranje 100 date:2025-04-20 @anna");
     // Week 5 (26 Jan–1 Feb), the first week with anything logged: 1 lead, 1 direct sale.
-    log("/lead Acme date:2026-01-27 @anna");
-    log("/sale Zuidwind 1000 date:2026-01-28 @bram"); // a new customer
+    team.log("/lead Acme date:2026-01-27 @anna");
+    team.log("/sale Zuidwind 1000 date:2026-01-28 @bram"); // a new customer
     // Week 12 (16–22 Mar): 1 lead, 2 quotes, 1 sale.
-    log("/lead Bakkerij Bos date:2026-03-16 @anna");
-    log("/quote Acme 2000 date:2026-03-17 @anna"); // on Acme's lead
-    log("/quote Kapsalon Kim 700 date:2026-03-20 @bram"); // never chased: stale by now
-    log("/sale Zuidwind 500 date:2026-03-18 @bram"); // a repeat sale
+    team.log("/lead Bakkerij Bos date:2026-03-16 @anna");
+    team.log("/quote Acme 2000 date:2026-03-17 @anna"); // on Acme's lead
+    team.log("/quote Kapsalon Kim 700 date:2026-03-20 @bram"); // never chased: stale by now
+    team.log("/sale Zuidwind 500 date:2026-03-18 @bram"); // a repeat sale
     // Week 13 (23–29 Mar).
-    log("/appointment Bakkerij Bos date:2026-03-23 @anna");
-    log("/quote Bakkerij Bos 3000 date:2026-03-24 @anna");
-    log("/sale Acme 2000 date:2026-03-25 @anna"); // wins Acme's quote; a new customer
-    log("/lost Bakkerij Bos date:2026-03-26 @anna"); // loses its quote
-    log("/churn Zuidwind date:2026-03-26 @bram");
-    log("/sale Garage Gans 400 cross-sell date:2026-03-27 @bram"); // a new customer
-    log("/sale Drukkerij Dekker 999 date:2026-03-28 @bram");
-    log("/void"); // the Drukkerij's sale does not count
-    log("/lead Eethuis Eik date:2026-03-29 @bram");
-    log("/target 10000 march 2026");
+    team.log("/appointment Bakkerij Bos date:2026-03-23 @anna");
+    team.log("/quote Bakkerij Bos 3000 date:2026-03-24 @anna");
+    team.log("/sale Acme 2000 date:2026-03-25 @anna"); // wins Acme's quote; a new customer
+    team.log("/lost Bakkerij Bos date:2026-03-26 @anna"); // loses its quote
+    team.log("/churn Zuidwind date:2026-03-26 @bram");
+    team.log("/sale Garage Gans 400 cross-sell date:2026-03-27 @bram"); // a new customer
+    team.log("/sale Drukkerij Dekker 999 date:2026-03-28 @bram");
+    team.log("/void"); // the Drukkerij's sale does not count
+    team.log("/lead Eethuis Eik date:2026-03-29 @bram");
+    team.log("/target 10000 march 2026");
   }
 
   @Test

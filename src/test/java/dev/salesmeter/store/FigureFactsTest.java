@@ -35,12 +35,6 @@ final class FigureFactsTest {
     team.close();
   }
 
-  private void log(String line) {
-    long before = team.events();
-    String reply = team.run(line).text();
-    assertThat(team.events()).as(line + " → " + reply).isEqualTo(before + 1);
-  }
-
   private static long noon(String date) {
     return LocalDateTime.parse(date + "T12:00").atZone(AMSTERDAM).toInstant().toEpochMilli();
   }
@@ -72,9 +66,9 @@ final class FigureFactsTest {
   @Test
   @DisplayName("a churn on the day of the sale ends the spell; a later sale wins the customer back")
   void churnSameDayAndWinBack() {
-    log("/sale Acme 100 date:2025-06-02");
-    log("/churn Acme date:2025-06-02"); // the same noon, logged after the sale
-    log("/sale Acme 200 date:2025-09-01");
+    team.log("/sale Acme 100 date:2025-06-02");
+    team.log("/churn Acme date:2025-06-02"); // the same noon, logged after the sale
+    team.log("/sale Acme 200 date:2025-09-01");
     assertThat(spells("Acme"))
         .containsExactly(
             spell(noon("2025-06-02"), noon("2025-06-02"), false, false),
@@ -85,9 +79,9 @@ final class FigureFactsTest {
   @Test
   @DisplayName("a churn after the window ran out is no end; sales within it continue the spell")
   void lateChurnAndContinuingSales() {
-    log("/sale Beta 100 date:2024-01-10");
-    log("/sale Beta 100 date:2024-06-01"); // within 365 days: the same spell
-    log("/churn Beta date:2025-12-01"); // 1 June 2024 + 365 days = 1 June 2025: already gone
+    team.log("/sale Beta 100 date:2024-01-10");
+    team.log("/sale Beta 100 date:2024-06-01"); // within 365 days: the same spell
+    team.log("/churn Beta date:2025-12-01"); // 1 June 2024 + 365 days = 1 June 2025: already gone
     assertThat(spells("Beta"))
         .containsExactly(spell(noon("2024-01-10"), noon("2024-06-01") + days(365), true, false));
   }
@@ -95,16 +89,16 @@ final class FigureFactsTest {
   @Test
   @DisplayName("voiding the churn reopens the spell; voiding the first sale makes the next one new")
   void voidsRedrawFacts() {
-    log("/sale Gamma 100 date:2025-01-15");
-    log("/sale Gamma 300 date:2025-03-01");
-    log("/churn Gamma date:2025-04-01");
+    team.log("/sale Gamma 100 date:2025-01-15");
+    team.log("/sale Gamma 300 date:2025-03-01");
+    team.log("/churn Gamma date:2025-04-01");
     assertThat(spells("Gamma"))
         .containsExactly(spell(noon("2025-01-15"), noon("2025-04-01"), false, false));
-    log("/void");
+    team.log("/void");
     assertThat(spells("Gamma"))
         .containsExactly(spell(noon("2025-01-15"), noon("2025-03-01") + days(365), true, false));
     assertThat(repeats("Gamma")).containsExactly(0, 1);
-    log("/void 1"); // the first sale
+    team.log("/void 1"); // the first sale
     assertThat(repeats("Gamma")).containsExactly(0);
     assertThat(spells("Gamma"))
         .containsExactly(spell(noon("2025-03-01"), noon("2025-03-01") + days(365), true, false));
@@ -113,20 +107,20 @@ final class FigureFactsTest {
   @Test
   @DisplayName("a backdated sale becomes the customer's first; the later one turns into a repeat")
   void backdatedSale() {
-    log("/sale Delta 100 date:2026-03-01");
+    team.log("/sale Delta 100 date:2026-03-01");
     assertThat(repeats("Delta")).containsExactly(0);
-    log("/sale Delta 50 date:2026-02-01");
+    team.log("/sale Delta 50 date:2026-02-01");
     assertThat(repeats("Delta")).containsExactly(0, 1); // by date: 1 Feb first, 1 Mar repeat
   }
 
   @Test
   @DisplayName("an opportunity's facts: a revised quote replaces the value, a voided sale reopens")
   void opportunityFacts() {
-    log("/lead Epsilon date:2026-03-02");
-    log("/quote Epsilon 1000 date:2026-03-03");
-    log("/quote Epsilon 800 date:2026-03-05");
-    log("/followup Epsilon call date:2026-03-09");
-    log("/sale Epsilon 800 date:2026-03-10");
+    team.log("/lead Epsilon date:2026-03-02");
+    team.log("/quote Epsilon 1000 date:2026-03-03");
+    team.log("/quote Epsilon 800 date:2026-03-05");
+    team.log("/followup Epsilon call date:2026-03-09");
+    team.log("/sale Epsilon 800 date:2026-03-10");
     assertThat(opportunity())
         .isEqualTo(
             List.of(
@@ -135,15 +129,15 @@ final class FigureFactsTest {
                 80_000L,
                 noon("2026-03-09"),
                 noon("2026-03-10")));
-    log("/void");
+    team.log("/void");
     assertThat(opportunity().get(4)).isNull();
   }
 
   @Test
   @DisplayName("a new inactivity window redraws every spell; a rebuild equals the kept facts")
   void windowChangeAndRebuild() {
-    log("/sale Zeta 100 date:2025-01-10");
-    log("/sale Zeta 100 date:2025-09-01"); // 234 days later
+    team.log("/sale Zeta 100 date:2025-01-10");
+    team.log("/sale Zeta 100 date:2025-09-01"); // 234 days later
     assertThat(spells("Zeta")).hasSize(1);
     WorkspaceSettings shorter =
         new WorkspaceSettings(
@@ -179,11 +173,11 @@ final class FigureFactsTest {
   @Test
   @DisplayName("sales_by_day sums each rep's day of sale_facts, through voids and backdated sales")
   void dailySums() {
-    log("/sale Eta 100 date:2026-03-02 @anna");
-    log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna");
-    log("/sale Theta 400 date:2026-03-02 @bram");
-    log("/sale Eta 50 date:2026-03-01 @anna"); // backdated: now Eta's first sale
-    log("/void 2");
+    team.log("/sale Eta 100 date:2026-03-02 @anna");
+    team.log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna");
+    team.log("/sale Theta 400 date:2026-03-02 @bram");
+    team.log("/sale Eta 50 date:2026-03-01 @anna"); // backdated: now Eta's first sale
+    team.log("/void 2");
     assertThat(daily())
         .containsExactly(
             // anna 1 Mar: Eta 50, new
@@ -191,7 +185,7 @@ final class FigureFactsTest {
             // anna 2 Mar: Eta 100 (a repeat of 1 Mar); the 250 was voided
             "anna 2026-03-02 1 10000 0 0 1 10000 0 10000",
             "bram 2026-03-02 1 40000 0 0 0 0 0 40000");
-    log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna"); // logged again
+    team.log("/sale Eta 250 cross-sell margin:40 date:2026-03-02 @anna"); // logged again
     assertThat(daily())
         .contains(
             // 100 + 250; cross-sell 250; both repeats; 250 x 4000 bp = 1,000,000 margined
