@@ -21,6 +21,14 @@ final class ConsoleOptions {
 
   @Option(
       scope = ScopeType.INHERIT,
+      names = "--charts",
+      paramLabel = "DIR",
+      description = "Folder the console writes charts to (default: ${DEFAULT-VALUE}).",
+      defaultValue = "charts")
+  Path charts;
+
+  @Option(
+      scope = ScopeType.INHERIT,
       names = "--db",
       paramLabel = "FILE",
       description = "SQLite file to use (default: database.path from the configuration).")

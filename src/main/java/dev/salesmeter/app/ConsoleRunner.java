@@ -50,7 +50,11 @@ final class ConsoleRunner {
       log.configure(Console.WORKSPACE, settings);
       Commands commands = new Commands(registry(database, log), log, clock);
       Console console =
-          new Console(commands, new HashSet<>(config.workspace().managers()), settings.locale());
+          new Console(
+              commands,
+              new HashSet<>(config.workspace().managers()),
+              settings.locale(),
+              options.charts);
       if (options.demo) {
         System.err.println(DemoHistory.fill(console, log, settings, clock));
       }

@@ -24,6 +24,8 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     // The console shows replies, not log lines; a server logs every command at INFO.
+    // Charts are drawn in memory: no screen is needed, or wanted, on a server.
+    System.setProperty("java.awt.headless", "true");
     if (System.getProperty("salesmeter.log.level") == null) {
       System.setProperty("salesmeter.log.level", "WARN");
     }

@@ -65,8 +65,7 @@ final class KpiHandler implements CommandHandler {
   static Reply reply(FigureAnswer answer, boolean privately) {
     List<Reply.Field> fields =
         answer.fields().stream().map(f -> new Reply.Field(f.label(), f.value())).toList();
-    return new Reply(
-        Optional.of(answer.title()), answer.text(), fields, Optional.empty(), privately);
+    return new Reply(Optional.of(answer.title()), answer.text(), fields, answer.chart(), privately);
   }
 
   private String list(Messages messages, java.util.Locale locale) {

@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.Picture;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,24 +16,11 @@ public record Reply(
     Optional<String> title,
     String text,
     List<Field> fields,
-    Optional<Image> image,
+    Optional<Picture> image,
     boolean ephemeral) {
 
   /** A labelled number, such as "Win rate: 42%". */
   public record Field(String label, String value) {}
-
-  /** A PNG picture and the file name it is posted under. */
-  public record Image(String fileName, byte[] png) {
-    public Image {
-      Objects.requireNonNull(fileName, "fileName");
-      png = png.clone();
-    }
-
-    @Override
-    public byte[] png() {
-      return png.clone();
-    }
-  }
 
   public Reply {
     Objects.requireNonNull(title, "title");

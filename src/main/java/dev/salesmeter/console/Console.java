@@ -5,12 +5,15 @@ import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.text.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -31,15 +34,18 @@ public final class Console {
   private final Commands commands;
   private final Set<String> managers;
   private final Messages messages;
+  private final Path charts;
 
   /**
    * @param managers the names of console users who are managers besides the console's own user
    * @param locale the console workspace's language, for the console's own messages
+   * @param charts the folder a reply's chart is written to (created when the first one comes)
    */
-  public Console(Commands commands, Set<String> managers, Locale locale) {
+  public Console(Commands commands, Set<String> managers, Locale locale, Path charts) {
     this.commands = commands;
     this.managers = managers.stream().map(CustomerName::fold).collect(Collectors.toSet());
     this.messages = Messages.of(locale);
+    this.charts = charts;
   }
 
   /** Runs one line and returns the reply, or nothing for a blank line or a comment. */
@@ -81,12 +87,26 @@ public final class Console {
     }
   }
 
-  /** Prints a reply as the console shows it. */
-  public static void print(Reply reply, PrintWriter out) {
+  /** Prints a reply as the console shows it; its chart goes to a file, named after the fields. */
+  public void print(Reply reply, PrintWriter out) {
     reply.title().ifPresent(out::println);
     out.println(reply.text());
     reply.fields().forEach(field -> out.println("  " + field.label() + ": " + field.value()));
+    reply
+        .image()
+        .ifPresent(chart -> out.println("  " + messages.get("console.chart", save(chart))));
     out.println();
     out.flush();
+  }
+
+  private Path save(Picture chart) {
+    try {
+      Files.createDirectories(charts);
+      Path file = charts.resolve(chart.fileName());
+      Files.write(file, chart.png());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the chart into " + charts, e);
+    }
   }
 }

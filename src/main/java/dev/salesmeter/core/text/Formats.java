@@ -98,6 +98,11 @@ public final class Formats {
     return stripDots(date.format(day));
   }
 
+  /** A day without its year: "1 Mar" ("1 mrt" in Dutch). */
+  public String dayAndMonth(LocalDate day) {
+    return stripDots(dayAndMonth.format(day));
+  }
+
   /** The local date and time of an instant; the time is left out when it is noon exactly. */
   public String dateTime(Instant instant) {
     ZonedDateTime local = instant.atZone(settings.zone());

@@ -103,7 +103,14 @@ public final class RevenueFigure implements Figure {
           if (query.rep().isEmpty() && now.sales() > 0) {
             lines.add(messages.get("figure.byRep", byRep(handle, query, formats)));
           }
-          return new FigureAnswer(title, String.join("\n", lines), fields);
+          LocalDate today = LocalDate.ofInstant(query.now(), zone);
+          LocalDate through = period.contains(today) ? today : period.end();
+          FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), fields);
+          return today.isBefore(period.start())
+              ? answer
+              : answer.withChart(
+                  RevenueChart.draw(
+                      query, formats, title, revenueByDay(handle, query), target, through));
         });
   }
 
@@ -222,6 +229,21 @@ public final class RevenueFigure implements Figure {
         .mapTo(Long.class)
         .findOne()
         .map(Money::ofCents);
+  }
+
+  /** The revenue of each day of the period that had sales, in cents. */
+  private static Map<LocalDate, Long> revenueByDay(Handle handle, FigureQuery query) {
+    return handle
+        .createQuery(
+            """
+            SELECT day, SUM(revenue_cents) FROM sales_by_day
+            WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
+              AND (:rep IS NULL OR rep_id = :rep)
+            GROUP BY day
+            """)
+        .bindMap(query.span(query.period()))
+        .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getLong(2)))
+        .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
   /** "anna €5,000 · bram €4,000", best first, the first five reps. */
