@@ -95,7 +95,8 @@ public final class LeaderboardFigure implements Figure {
       }
     }
     lines.add(messages.get("figure.leaderboard.against", formats.periodName(period.previous())));
-    return new FigureAnswer(title, String.join("\n", lines), fields);
+    return new FigureAnswer(title, String.join("\n", lines), fields)
+        .withChart(LeaderboardChart.draw(formats, title, period, ranking, standings));
   }
 
   private static String show(Formats formats, Ranking ranking, long value) {
