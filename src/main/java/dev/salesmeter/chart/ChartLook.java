@@ -113,6 +113,23 @@ public final class ChartLook {
     return value -> formats.number(java.math.BigDecimal.valueOf(value));
   }
 
+  /** Axis numbers that count things: whole numbers only, the ticks between them unlabelled. */
+  public static Function<Double, String> count(Formats formats) {
+    return value ->
+        value == Math.rint(value) ? formats.number(java.math.BigDecimal.valueOf(value)) : "";
+  }
+
+  /**
+   * A name as the chart font can draw it: characters it has no glyph for (most emoji) are left out
+   * rather than drawn as empty boxes.
+   */
+  public static String drawable(String name) {
+    Font font = font(14, false);
+    StringBuilder drawn = new StringBuilder();
+    name.codePoints().filter(font::canDisplay).forEach(drawn::appendCodePoint);
+    return drawn.toString().strip();
+  }
+
   /**
    * A file name from what a chart shows: {@code fileName("revenue", "2026-03-01", "anna")} is
    * "revenue-2026-03-01-anna.png"; anything but letters and digits becomes a dash.

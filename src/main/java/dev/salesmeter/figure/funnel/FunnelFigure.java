@@ -8,6 +8,7 @@ import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
+import dev.salesmeter.store.Rep;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -106,7 +107,15 @@ public final class FunnelFigure implements Figure {
                   new FigureAnswer.Field(messages.get("figure.field.toSale"), toSale),
                   new FigureAnswer.Field(
                       messages.get("figure.field.open"), Long.toString(now.open())));
-          return new FigureAnswer(title, text, fields);
+          return new FigureAnswer(title, text, fields)
+              .withChart(
+                  FunnelChart.draw(
+                      formats,
+                      title,
+                      query.period(),
+                      now,
+                      before,
+                      query.rep().map(Rep::displayName).orElse("")));
         });
   }
 

@@ -25,7 +25,7 @@ final class LeaderboardChart {
     int height = Math.min(MAX_HEIGHT, Math.max(ChartLook.HEIGHT, 200 + ROW_HEIGHT * shown.size()));
     HorizontalBarChart chart = ChartLook.horizontalBars(title, formats, ChartLook.WIDTH, height);
     // The first category is drawn on top: the best rep.
-    List<String> names = shown.stream().map(s -> cut(s.rep())).toList();
+    List<String> names = shown.stream().map(s -> cut(ChartLook.drawable(s.rep()))).toList();
     List<Double> values =
         shown.stream()
             .map(s -> ranking == Ranking.REVENUE ? s.now() / 100.0 : (double) s.now())

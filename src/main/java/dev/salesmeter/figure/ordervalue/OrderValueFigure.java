@@ -127,7 +127,10 @@ public final class OrderValueFigure implements Figure {
                   new FigureAnswer.Field(
                       messages.get("figure.field.median"), money(formats, team.median())),
                   new FigureAnswer.Field(messages.get("figure.field.change"), change));
-          return new FigureAnswer(title, String.join("\n", lines), fields);
+          return new FigureAnswer(title, String.join("\n", lines), fields)
+              .withChart(
+                  OrderValueChart.draw(
+                      formats, title, query.period(), reps, countMedian, valueMedian));
         });
   }
 
