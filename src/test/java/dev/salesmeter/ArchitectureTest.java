@@ -81,10 +81,14 @@ final class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("scorecard uses core, figure and chart")
+  @DisplayName("scorecard uses core, figure and chart, and XChart to draw its picture")
   void scorecard() {
     onlyUses(
-        "scorecard", "dev.salesmeter.core..", "dev.salesmeter.figure..", "dev.salesmeter.chart..");
+        "scorecard",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.figure..",
+        "dev.salesmeter.chart..",
+        "org.knowm.xchart..");
   }
 
   @Test

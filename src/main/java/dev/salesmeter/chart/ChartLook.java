@@ -151,6 +151,56 @@ public final class ChartLook {
     return new Picture(fileName, encode(image));
   }
 
+  /**
+   * Several charts as one picture: a heading and a line under it, then the charts in a grid of
+   * cells, row by row.
+   */
+  public static Picture grid(
+      String heading,
+      String subheading,
+      java.util.List<? extends Chart<?, ?>> charts,
+      int columns,
+      int cellWidth,
+      int cellHeight,
+      String fileName) {
+    int rows = (charts.size() + columns - 1) / columns;
+    int top = 96;
+    BufferedImage image =
+        new BufferedImage(columns * cellWidth, top + rows * cellHeight, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.setColor(TEXT);
+      g.setFont(font(30, true));
+      g.drawString(heading, 24, 44);
+      g.setFont(font(20, false));
+      g.drawString(subheading, 24, 78);
+      for (int i = 0; i < charts.size(); i++) {
+        java.awt.Graphics2D cell =
+            (java.awt.Graphics2D)
+                g.create(
+                    (i % columns) * cellWidth,
+                    top + (i / columns) * cellHeight,
+                    cellWidth,
+                    cellHeight);
+        try {
+          charts.get(i).paint(cell, cellWidth, cellHeight);
+        } finally {
+          cell.dispose();
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    return new Picture(fileName, encode(image));
+  }
+
   /** An image as a PNG: pngencoder, several times faster than the JDK's writer. */
   public static byte[] encode(BufferedImage image) {
     return new PngEncoder()

@@ -155,7 +155,14 @@ public final class Scorecard {
 
     lines.add("");
     lines.add(messages.get("scorecard.section.best"));
-    lines.addAll(best(formats, query, week));
+    List<Standing> standings =
+        figures
+            .get(LeaderboardFigure.class)
+            .standings(query, LeaderboardFigure.Ranking.REVENUE)
+            .stream()
+            .filter(s -> s.now() > 0)
+            .toList();
+    lines.addAll(best(formats, standings.subList(0, Math.min(TOP_REPS, standings.size())), week));
 
     lines.add("");
     lines.add(messages.get("scorecard.section.chase"));
@@ -216,7 +223,8 @@ public final class Scorecard {
             field(messages, "churned", Long.toString(churned.get(0))),
             field(messages, "atRisk", Integer.toString(atRisk.size())),
             field(messages, "staleQuotes", Long.toString(staleCount)));
-    return new FigureAnswer(title, String.join("\n", lines), fields);
+    return new FigureAnswer(title, String.join("\n", lines), fields)
+        .withChart(ScorecardPicture.draw(formats, title, weeks, counts, averaged, standings));
   }
 
   private static FigureAnswer.Field field(Messages messages, String name, String value) {
@@ -240,15 +248,7 @@ public final class Scorecard {
   }
 
   /** "1. anna €5,000 — ▲ €1,000 (+25%) vs the week before", …: the week's top reps by revenue. */
-  private List<String> best(Formats formats, FigureQuery query, Period week) {
-    List<Standing> top =
-        figures
-            .get(LeaderboardFigure.class)
-            .standings(query, LeaderboardFigure.Ranking.REVENUE)
-            .stream()
-            .filter(s -> s.now() > 0)
-            .limit(TOP_REPS)
-            .toList();
+  private static List<String> best(Formats formats, List<Standing> top, Period week) {
     if (top.isEmpty()) {
       return List.of(formats.messages().get("figure.noSales", formats.periodName(week)));
     }

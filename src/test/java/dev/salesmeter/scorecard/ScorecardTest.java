@@ -3,8 +3,11 @@ package dev.salesmeter.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.salesmeter.chart.ChartLook;
+import dev.salesmeter.chart.Png;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.core.Picture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -127,6 +130,20 @@ final class ScorecardTest {
             tuple("Churned", "1"),
             tuple("At risk", "1"),
             tuple("Stale quotes", "1"));
+  }
+
+  @Test
+  @DisplayName("the picture: four charts and the headline in one PNG under 1600x1200 and 400 kB")
+  void picture() {
+    history();
+    Picture picture = team.run("/scorecard").image().orElseThrow();
+    assertThat(picture.fileName()).isEqualTo("scorecard-2026-W13.png");
+    assertThat(picture.png().length).isLessThan(400_000);
+    // two columns of 780 pixels; a heading of 96 and two rows of 540
+    Png png = Png.of(picture, 1560, 96 + 2 * 540);
+    assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(10_000);
+    assertThat(png.pixels(ChartLook.FAINT)).isGreaterThan(5_000);
+    assertThat(png.cleanEdges(4)).isTrue();
   }
 
   @Test

@@ -1,0 +1,211 @@
+package dev.salesmeter.scorecard;
+
+import dev.salesmeter.chart.ChartLook;
+import dev.salesmeter.core.Period;
+import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.PeriodCounts.Counts;
+import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Standing;
+import java.math.BigDecimal;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HorizontalBarChart;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * The scorecard as one picture: a heading with the week's headline numbers, then four charts —
+ * revenue of the nine weeks, the funnel's steps against the average week, the best reps, and the
+ * shares against the average.
+ */
+final class ScorecardPicture {
+  private static final int CELL_WIDTH = 780;
+  private static final int CELL_HEIGHT = 540;
+  private static final int REPS_SHOWN = 5;
+
+  private ScorecardPicture() {}
+
+  /**
+   * @param weeks the scorecard's week first, then the weeks before it
+   * @param averaged how many of the weeks before make the average (0: none)
+   */
+  static Picture draw(
+      Formats formats,
+      String title,
+      List<Period> weeks,
+      List<Counts> counts,
+      int averaged,
+      List<Standing> standings) {
+    Messages messages = formats.messages();
+    Counts now = counts.get(0);
+    String headline =
+        messages.get(
+            "scorecard.picture.headline",
+            formats.money(now.revenue()),
+            now.sales(),
+            now.leads(),
+            now.quotesDecided() == 0
+                ? "—"
+                : formats.percent(FigureText.percent(now.quotesWon(), now.quotesDecided())));
+    List<Chart<?, ?>> charts = new ArrayList<>();
+    charts.add(revenueByWeek(formats, weeks, counts));
+    charts.add(funnel(formats, counts, averaged));
+    charts.add(best(formats, standings));
+    charts.add(shares(formats, counts, averaged));
+    Period week = weeks.get(0);
+    return ChartLook.grid(
+        title,
+        headline,
+        charts,
+        2,
+        CELL_WIDTH,
+        CELL_HEIGHT,
+        ChartLook.fileName(
+            "scorecard",
+            week.start().get(IsoFields.WEEK_BASED_YEAR)
+                + "-W"
+                + String.format("%02d", week.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))));
+  }
+
+  private static CategoryChart small(String title, Formats formats) {
+    CategoryChart chart = ChartLook.bars(title, formats);
+    chart.getStyler().setChartTitleFont(ChartLook.font(20, true));
+    chart.getStyler().setAxisTickLabelsFont(ChartLook.font(14, false));
+    chart.getStyler().setLabelsFont(ChartLook.font(13, true));
+    return chart;
+  }
+
+  /** Revenue of each of the nine weeks, oldest first; the scorecard's week in blue. */
+  private static Chart<?, ?> revenueByWeek(
+      Formats formats, List<Period> weeks, List<Counts> counts) {
+    CategoryChart chart = small(formats.messages().get("scorecard.picture.revenue"), formats);
+    List<String> names = new ArrayList<>();
+    List<Double> earlier = new ArrayList<>();
+    List<Double> current = new ArrayList<>();
+    for (int i = weeks.size() - 1; i >= 0; i--) {
+      names.add("W" + weeks.get(i).start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      double revenue = counts.get(i).revenue().cents() / 100.0;
+      earlier.add(i == 0 ? 0 : revenue);
+      current.add(i == 0 ? revenue : 0);
+    }
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisTickMarkSpacingHint(30); // every week named
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.money(formats));
+    chart.getStyler().setYAxisMin(0.0);
+    CategorySeries before = chart.addSeries("before", names, earlier);
+    before.setFillColor(ChartLook.FAINT);
+    CategorySeries week = chart.addSeries("week", names, current);
+    week.setFillColor(ChartLook.BLUE);
+    return chart;
+  }
+
+  /** Leads, appointments, quotes and sales of the week, against the average week. */
+  private static Chart<?, ?> funnel(Formats formats, List<Counts> counts, int averaged) {
+    Messages messages = formats.messages();
+    CategoryChart chart = small(messages.get("scorecard.picture.funnel"), formats);
+    List<String> steps =
+        List.of(
+            messages.get("scorecard.leads"),
+            messages.get("scorecard.appointments"),
+            messages.get("scorecard.quotes"),
+            messages.get("scorecard.sales"));
+    List<ToLongFunction<Counts>> measures =
+        List.of(Counts::leads, Counts::appointments, Counts::quotes, Counts::sales);
+    CategorySeries week =
+        chart.addSeries(
+            messages.get("scorecard.picture.thisWeek"),
+            steps,
+            measures.stream().map(m -> (double) m.applyAsLong(counts.get(0))).toList());
+    week.setFillColor(ChartLook.BLUE);
+    if (averaged > 0) {
+      CategorySeries average =
+          chart.addSeries(
+              messages.get("scorecard.picture.average", averaged),
+              steps,
+              measures.stream()
+                  .map(
+                      m ->
+                          counts.subList(1, averaged + 1).stream().mapToLong(m).sum()
+                              / (double) averaged)
+                  .toList());
+      average.setFillColor(ChartLook.FAINT);
+    }
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
+    return chart;
+  }
+
+  /** The week's best reps by revenue, best on top. */
+  private static Chart<?, ?> best(Formats formats, List<Standing> standings) {
+    List<Standing> top = standings.subList(0, Math.min(REPS_SHOWN, standings.size()));
+    HorizontalBarChart chart =
+        ChartLook.horizontalBars(
+            formats.messages().get("scorecard.section.best"), formats, CELL_WIDTH, CELL_HEIGHT);
+    chart.getStyler().setChartTitleFont(ChartLook.font(20, true));
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(ChartLook.money(formats));
+    chart.getStyler().setYAxisTickMarkSpacingHint(20);
+    chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    if (top.isEmpty()) {
+      chart.addSeries("—", List.of(0.0), List.of("—"));
+      return chart;
+    }
+    chart
+        .addSeries(
+            formats.messages().get("chart.leaderboard.revenue"),
+            top.stream().map(s -> s.now() / 100.0).toList(),
+            top.stream().map(s -> ChartLook.drawable(s.rep())).toList())
+        .setFillColor(ChartLook.BLUE);
+    return chart;
+  }
+
+  /** Win rate, cross-sell and repeat shares of the week, against the average (pooled). */
+  private static Chart<?, ?> shares(Formats formats, List<Counts> counts, int averaged) {
+    Messages messages = formats.messages();
+    CategoryChart chart = small(messages.get("scorecard.picture.shares"), formats);
+    List<String> names =
+        List.of(
+            messages.get("scorecard.picture.winRate"),
+            messages.get("scorecard.crossSell"),
+            messages.get("scorecard.repeat"));
+    CategorySeries week =
+        chart.addSeries(
+            messages.get("scorecard.picture.thisWeek"), names, shareValues(List.of(counts.get(0))));
+    week.setFillColor(ChartLook.BLUE);
+    if (averaged > 0) {
+      CategorySeries average =
+          chart.addSeries(
+              messages.get("scorecard.picture.average", averaged),
+              names,
+              shareValues(counts.subList(1, averaged + 1)));
+      average.setFillColor(ChartLook.FAINT);
+    }
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    chart
+        .getStyler()
+        .setYAxisTickLabelsFormattingFunction(
+            value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
+    return chart;
+  }
+
+  /** The pooled shares, in percent, of some weeks: win rate, cross-sell, repeat. */
+  private static List<Double> shareValues(List<Counts> weeks) {
+    long won = weeks.stream().mapToLong(Counts::quotesWon).sum();
+    long decided = weeks.stream().mapToLong(Counts::quotesDecided).sum();
+    long crossSells = weeks.stream().mapToLong(Counts::crossSells).sum();
+    long repeats = weeks.stream().mapToLong(Counts::repeats).sum();
+    long sales = weeks.stream().mapToLong(Counts::sales).sum();
+    return List.of(
+        FigureText.percent(won, decided).doubleValue(),
+        FigureText.percent(crossSells, sales).doubleValue(),
+        FigureText.percent(repeats, sales).doubleValue());
+  }
+}
