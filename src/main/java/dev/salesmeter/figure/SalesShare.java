@@ -1,15 +1,19 @@
 package dev.salesmeter.figure;
 
+import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
+import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.knowm.xchart.CategoryChart;
 
 /**
  * The share of a period's sales that have a property (cross-sell, a repeat customer), by count and
@@ -90,7 +94,8 @@ public final class SalesShare {
                   new FigureAnswer.Field(
                       messages.get("figure.field.byRevenue"), formats.percent(byRevenue)),
                   new FigureAnswer.Field(messages.get("figure.field.change"), change));
-          return new FigureAnswer(title, String.join("\n", lines), fields);
+          return new FigureAnswer(title, String.join("\n", lines), fields)
+              .withChart(chart(formats, title, query, total, rows));
         });
   }
 
@@ -116,6 +121,71 @@ public final class SalesShare {
                     rs.getLong("marked"),
                     rs.getLong("marked_revenue")))
         .list();
+  }
+
+  /**
+   * The share by count (blue) and by revenue (orange) of the team, then of each rep, best revenue
+   * first; with many reps the names are turned to fit.
+   */
+  private Picture chart(
+      Formats formats, String title, FigureQuery query, Row total, List<Row> rows) {
+    Messages messages = formats.messages();
+    CategoryChart chart = ChartLook.bars(title, formats);
+    List<Row> shown = new ArrayList<>();
+    if (query.rep().isEmpty()) {
+      shown.add(
+          new Row(
+              messages.get("chart.share.team"),
+              total.sales(),
+              total.revenue(),
+              total.marked(),
+              total.markedRevenue()));
+    }
+    shown.addAll(rows);
+    List<String> names = shown.stream().map(r -> ChartLook.drawable(r.rep())).toList();
+    chart
+        .addSeries(
+            messages.get("chart.share.byCount"),
+            names,
+            shown.stream()
+                .map(r -> FigureText.percent(r.marked(), r.sales()).doubleValue())
+                .toList())
+        .setFillColor(ChartLook.BLUE);
+    chart
+        .addSeries(
+            messages.get("chart.share.byRevenue"),
+            names,
+            shown.stream()
+                .map(r -> FigureText.percent(r.markedRevenue(), r.revenue()).doubleValue())
+                .toList())
+        .setFillColor(ChartLook.ORANGE);
+    double highest =
+        shown.stream()
+            .mapToDouble(
+                r ->
+                    Math.max(
+                        FigureText.percent(r.marked(), r.sales()).doubleValue(),
+                        FigureText.percent(r.markedRevenue(), r.revenue()).doubleValue()))
+            .max()
+            .orElse(0);
+    chart.getStyler().setYAxisMin(0.0);
+    // Room above the highest bar, in tens of percent, up to 100%.
+    chart.getStyler().setYAxisMax(Math.min(100, Math.max(10, Math.ceil(highest * 1.2 / 10) * 10)));
+    chart
+        .getStyler()
+        .setYAxisTickLabelsFormattingFunction(
+            value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
+    if (shown.size() > 8) {
+      chart.getStyler().setXAxisLabelRotation(60);
+    }
+    chart.getStyler().setXAxisTickMarkSpacingHint(10);
+    return ChartLook.png(
+        chart,
+        ChartLook.fileName(
+            words.substring(words.indexOf('.') + 1),
+            query.period().start(),
+            query.period().end(),
+            query.rep().map(Rep::displayName).orElse("")));
   }
 
   /** The team's (or the query's rep's) sales in a period, as one row. */

@@ -82,4 +82,48 @@ final class FigureChartsTest {
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(3_000);
     assertThat(png.cleanEdges(4)).isTrue();
   }
+
+  @Test
+  @DisplayName("cross-sell: the team and each rep, share of sales in blue and of revenue in orange")
+  void shares() {
+    team = TestWorkspace.english(folder);
+    team.log("/sale Acme 100 cross-sell date:2026-03-02 @anna");
+    team.log("/sale Beta 900 date:2026-03-02 @anna");
+    team.log("/sale Gamma 500 cross-sell date:2026-03-03 @bram");
+    Reply reply = team.run("/kpi crosssell march 2026");
+    assertThat(reply.image().orElseThrow().fileName())
+        .isEqualTo("crosssell-2026-03-01-2026-03-31.png");
+    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(2_000);
+    assertThat(png.pixels(ChartLook.ORANGE)).isGreaterThan(1_000);
+  }
+
+  @Test
+  @DisplayName("lifetime value: profit in blue crossing the acquisition cost in vermillion")
+  void lifetime() {
+    team = TestWorkspace.english(folder);
+    team.log("/sale Acme 4000 date:2026-01-05 @anna");
+    team.log("/cost Fair 1000 date:2026-01-02");
+    Reply reply = team.run("/kpi ltv march 2026");
+    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
+    assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(500);
+    assertThat(png.pixels(ChartLook.ORANGE)).isGreaterThan(200);
+  }
+
+  @Test
+  @DisplayName("quotes: outcomes and stale quotes per rep side by side in one picture")
+  void quotes() {
+    team = TestWorkspace.dutch(folder);
+    team.log("/offerte Acme 1000 datum:2026-03-02 @anna");
+    team.log("/offerte Beta 2000 datum:2026-03-03 @bram");
+    team.log("/verkoop Beta 2000 datum:2026-03-10 @bram");
+    Reply reply = team.run("/cijfers offertes maart 2026");
+    // two cells of 760 by 540 under a heading of 96
+    Png png = Png.of(reply.image().orElseThrow(), 2 * 760, 96 + 540);
+    assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
+    // Acme's quote of 2 March is stale by 31 March
+    assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(1_000);
+    assertThat(png.cleanEdges(4)).isTrue();
+  }
 }

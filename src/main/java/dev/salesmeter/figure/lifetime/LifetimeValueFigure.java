@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -102,10 +103,12 @@ public final class LifetimeValueFigure implements Figure {
             rate.activeAtStart(),
             lifetimeWords,
             money(formats, ltv)));
+    Optional<BigDecimal> cacIfAny = Optional.empty();
     if (sales.newCustomers() == 0) {
       lines.add(messages.get("figure.ltv.noNew"));
     } else {
       BigDecimal cac = divide(sales.costs(), sales.newCustomers());
+      cacIfAny = Optional.of(cac);
       String payback =
           profitPerCustomer.signum() == 0
               ? "—"
@@ -135,7 +138,9 @@ public final class LifetimeValueFigure implements Figure {
         List.of(
             new FigureAnswer.Field(messages.get("figure.field.ltv"), money(formats, ltv)),
             new FigureAnswer.Field(messages.get("figure.field.lifetime"), lifetimeWords));
-    return new FigureAnswer(title, String.join("\n", lines), fields);
+    return new FigureAnswer(title, String.join("\n", lines), fields)
+        .withChart(
+            LifetimeChart.draw(formats, title, window, profitPerCustomer, lifetime, cacIfAny));
   }
 
   private static String twoDecimals(Formats formats, BigDecimal number) {

@@ -32,7 +32,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class QuotesFigure implements Figure {
   private static final int SHOWN_PER_REP = 3;
 
-  /** A cohort of quoted opportunities. */
+  /** A cohort of quoted opportunities: how many, won, lost, and their value in cents. */
   record Cohort(long quoted, long won, long lost, long value, long wonValue) {}
 
   /** An open quote nobody chased since {@code lastTouch}, worth its latest quote. */
@@ -115,8 +115,12 @@ public final class QuotesFigure implements Figure {
                 new FigureAnswer.Field(
                     messages.get("figure.field.winRateValue"), formats.percent(byValue)));
           }
-          lines.add(stale(handle, query, formats));
-          return new FigureAnswer(title, String.join("\n", lines), fields);
+          List<RepStaleQuotes> stale = staleQuotes(handle, query);
+          lines.add(stale(query, formats, stale));
+          FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), fields);
+          return now.quoted() == 0 && stale.isEmpty()
+              ? answer
+              : answer.withChart(QuotesChart.draw(formats, title, query, now, before, stale));
         });
   }
 
@@ -180,10 +184,9 @@ public final class QuotesFigure implements Figure {
   /** One of a rep's oldest stale quotes, with how many stale quotes the rep has. */
   private record StaleRow(long repId, long count, StaleQuote quote) {}
 
-  private static String stale(Handle handle, FigureQuery query, Formats formats) {
+  private static String stale(FigureQuery query, Formats formats, List<RepStaleQuotes> stale) {
     Messages messages = formats.messages();
     int days = query.settings().staleQuoteDays();
-    List<RepStaleQuotes> stale = staleQuotes(handle, query);
     if (stale.isEmpty()) {
       return messages.get("figure.quotes.noStale", days);
     }
