@@ -126,4 +126,20 @@ final class FigureChartsTest {
     assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(1_000);
     assertThat(png.cleanEdges(4)).isTrue();
   }
+
+  @Test
+  @DisplayName("churn: twelve months of active, new and lost customers, and the rate as a line")
+  void churn() {
+    team = TestWorkspace.english(folder);
+    team.log("/sale Acme 100 date:2025-06-02");
+    team.log("/sale Beta 100 date:2025-07-02");
+    team.log("/churn Beta date:2026-02-10");
+    Reply reply = team.run("/kpi churn march 2026");
+    assertThat(reply.image().orElseThrow().fileName()).isEqualTo("churn-2026-03-01-2026-03-31.png");
+    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(png.pixels(ChartLook.FAINT)).isGreaterThan(500);
+    assertThat(png.pixels(ChartLook.GREEN)).isGreaterThan(100);
+    assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(100);
+    assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(100);
+  }
 }

@@ -127,7 +127,8 @@ public final class ChurnFigure implements Figure {
                   new FigureAnswer.Field(messages.get("figure.field.churnRate"), rate),
                   new FigureAnswer.Field(
                       messages.get("figure.field.atRisk"), Long.toString(atRisk.total())));
-          return new FigureAnswer(title, String.join("\n", lines), fields);
+          return new FigureAnswer(title, String.join("\n", lines), fields)
+              .withChart(ChurnChart.draw(formats, title, query.period(), months(handle, query)));
         });
   }
 
@@ -178,6 +179,37 @@ public final class ChurnFigure implements Figure {
       period.startInstant(zone).toEpochMilli(),
       Math.min(period.endInstant(zone).toEpochMilli(), query.now().toEpochMilli())
     };
+  }
+
+  /**
+   * The months the chart shows: those of a year asked for, else the twelve that end with the month
+   * the period ends in.
+   */
+  private static List<ChurnChart.Month> months(Handle handle, FigureQuery query) {
+    Period period = query.period();
+    LocalDate last = period.end().withDayOfMonth(1);
+    LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
+    LocalDate today = LocalDate.ofInstant(query.now(), query.settings().zone());
+    List<ChurnChart.Month> months = new ArrayList<>();
+    for (LocalDate month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      if (month.isAfter(today)) {
+        break;
+      }
+      Period one = Period.month(month.getYear(), month.getMonthValue());
+      long[] bounds = bounds(query, one);
+      long fresh =
+          handle
+              .createQuery(
+                  "SELECT COUNT(*) FROM customer_spells WHERE workspace_id = :ws AND won_back = 0"
+                      + " AND started_at >= :from AND started_at < :to")
+              .bind("ws", query.workspace().value())
+              .bind("from", bounds[0])
+              .bind("to", bounds[1])
+              .mapTo(Long.class)
+              .one();
+      months.add(new ChurnChart.Month(one, rate(handle, query, one), fresh));
+    }
+    return months;
   }
 
   /** The first few customers of a list (by date), and how many the list holds. */

@@ -52,6 +52,20 @@ final class MessagesTest {
   }
 
   @Test
+  @DisplayName("every text is a valid format: a percent sign is written %%")
+  void validFormats() throws IOException {
+    for (String bundle : new String[] {"messages.properties", "messages_nl.properties"}) {
+      Properties texts = load(bundle);
+      for (String key : texts.stringPropertyNames()) {
+        String text = texts.getProperty(key);
+        assertThat(text.replaceAll("%(\\d+\\$)?[sd]|%%|%n", ""))
+            .as(bundle + " " + key + ": " + text)
+            .doesNotContain("%");
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the language follows the locale, never the machine's default")
   void language() {
     Locale before = Locale.getDefault();
