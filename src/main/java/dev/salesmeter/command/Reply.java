@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What a command answers, for any platform: text, optional labelled fields (Slack lays them out as
- * Block Kit fields, Discord as embed fields), an optional PNG chart, and who sees it.
+ * Block Kit fields, Discord as embed fields), an optional chart drawn when the adapter is ready to
+ * post it (after the text, see {@link Drawing}), and who sees it.
  *
  * @param title a short heading, where the platform shows one
  * @param ephemeral whether only the asker sees it (errors and one's own logging) or the channel
@@ -16,7 +18,7 @@ public record Reply(
     Optional<String> title,
     String text,
     List<Field> fields,
-    Optional<Picture> image,
+    Optional<Drawing> chart,
     boolean ephemeral) {
 
   /** A labelled number, such as "Win rate: 42%". */
@@ -26,11 +28,16 @@ public record Reply(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(text, "text");
     fields = List.copyOf(fields);
-    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(chart, "chart");
   }
 
   /** A reply only the asker sees. */
   public static Reply privately(String text) {
     return new Reply(Optional.empty(), text, List.of(), Optional.empty(), true);
+  }
+
+  /** The chart drawn now, where the reply has one (the console; tests). */
+  public Optional<Picture> picture() {
+    return chart.map(Drawing::draw);
   }
 }

@@ -93,7 +93,7 @@ public final class Console {
     out.println(reply.text());
     reply.fields().forEach(field -> out.println("  " + field.label() + ": " + field.value()));
     reply
-        .image()
+        .picture()
         .ifPresent(chart -> out.println("  " + messages.get("console.chart", save(chart))));
     out.println();
     out.flush();

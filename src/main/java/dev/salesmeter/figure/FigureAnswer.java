@@ -1,6 +1,6 @@
 package dev.salesmeter.figure;
 
-import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.Drawing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * fields that adapters lay out (Block Kit fields, embed fields), and a chart where there is
  * something to draw.
  */
-public record FigureAnswer(String title, String text, List<Field> fields, Optional<Picture> chart) {
+public record FigureAnswer(String title, String text, List<Field> fields, Optional<Drawing> chart) {
   /** A labelled number, such as "Revenue: €12,400". */
   public record Field(String label, String value) {}
 
@@ -24,7 +24,8 @@ public record FigureAnswer(String title, String text, List<Field> fields, Option
     this(title, text, fields, Optional.empty());
   }
 
-  public FigureAnswer withChart(Picture picture) {
-    return new FigureAnswer(title, text, fields, Optional.of(picture));
+  /** The answer with a chart, drawn when it is asked for (see {@link Drawing}). */
+  public FigureAnswer withChart(Drawing drawing) {
+    return new FigureAnswer(title, text, fields, Optional.of(drawing));
   }
 }

@@ -95,7 +95,7 @@ public final class SalesShare {
                       messages.get("figure.field.byRevenue"), formats.percent(byRevenue)),
                   new FigureAnswer.Field(messages.get("figure.field.change"), change));
           return new FigureAnswer(title, String.join("\n", lines), fields)
-              .withChart(chart(formats, title, query, total, rows));
+              .withChart(() -> chart(formats, title, query, total, rows));
         });
   }
 

@@ -94,11 +94,9 @@ public final class Scorecard {
     while (averaged > 0 && counts.get(averaged).isEmpty() && churned.get(averaged) == 0) {
       averaged--;
     }
-    if (averaged == 1) {
-      averaged = 0;
-    }
+    int weeksAveraged = averaged == 1 ? 0 : averaged;
     Comparison compare =
-        new Comparison(formats, counts, churned, averaged, formats.periodName(weeks.get(1)));
+        new Comparison(formats, counts, churned, weeksAveraged, formats.periodName(weeks.get(1)));
     Counts now = counts.get(0);
 
     List<String> lines = new ArrayList<>();
@@ -224,7 +222,8 @@ public final class Scorecard {
             field(messages, "atRisk", Integer.toString(atRisk.size())),
             field(messages, "staleQuotes", Long.toString(staleCount)));
     return new FigureAnswer(title, String.join("\n", lines), fields)
-        .withChart(ScorecardPicture.draw(formats, title, weeks, counts, averaged, standings));
+        .withChart(
+            () -> ScorecardPicture.draw(formats, title, weeks, counts, weeksAveraged, standings));
   }
 
   private static FigureAnswer.Field field(Messages messages, String name, String value) {

@@ -30,9 +30,9 @@ final class FigureChartsTest {
     team.log("/lead Beta date:2026-03-03 @anna");
     team.log("/quote Beta 500 date:2026-03-04 @anna");
     Reply reply = team.run("/kpi conversion march 2026");
-    assertThat(reply.image().orElseThrow().fileName())
+    assertThat(reply.picture().orElseThrow().fileName())
         .isEqualTo("conversion-2026-03-01-2026-03-31.png");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(2_000);
     assertThat(png.pixels(ChartLook.FAINT)).isGreaterThan(2_000);
     assertThat(png.cleanEdges(4)).isTrue();
@@ -45,11 +45,11 @@ final class FigureChartsTest {
     team.log("/aanvraag Acme datum:2026-03-03 @anna");
     Png png =
         Png.of(
-            team.run("/cijfers conversie maart 2026").image().orElseThrow(),
+            team.run("/cijfers conversie maart 2026").picture().orElseThrow(),
             ChartLook.WIDTH,
             ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.FAINT)).isLessThan(100);
-    assertThat(team.run("/cijfers conversie april 2026").image()).isEmpty();
+    assertThat(team.run("/cijfers conversie april 2026").picture()).isEmpty();
   }
 
   @Test
@@ -63,7 +63,7 @@ final class FigureChartsTest {
     team.log("/sale Mid 2000 date:2026-03-04 @cathy");
     team.log("/sale Mid 2500 date:2026-03-05 @cathy");
     Reply reply = team.run("/kpi aov march 2026");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(300);
     assertThat(png.pixels(ChartLook.ORANGE)).isGreaterThan(300);
     assertThat(png.cleanEdges(4)).isTrue();
@@ -78,7 +78,7 @@ final class FigureChartsTest {
           "/sale Acme " + (100 * i) + " date:2026-03-02 @\"Representative number " + i + " ✨\"");
     }
     Reply reply = team.run("/kpi aov march 2026");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(3_000);
     assertThat(png.cleanEdges(4)).isTrue();
   }
@@ -91,9 +91,9 @@ final class FigureChartsTest {
     team.log("/sale Beta 900 date:2026-03-02 @anna");
     team.log("/sale Gamma 500 cross-sell date:2026-03-03 @bram");
     Reply reply = team.run("/kpi crosssell march 2026");
-    assertThat(reply.image().orElseThrow().fileName())
+    assertThat(reply.picture().orElseThrow().fileName())
         .isEqualTo("crosssell-2026-03-01-2026-03-31.png");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(2_000);
     assertThat(png.pixels(ChartLook.ORANGE)).isGreaterThan(1_000);
   }
@@ -105,7 +105,7 @@ final class FigureChartsTest {
     team.log("/sale Acme 4000 date:2026-01-05 @anna");
     team.log("/cost Fair 1000 date:2026-01-02");
     Reply reply = team.run("/kpi ltv march 2026");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
     assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(500);
     assertThat(png.pixels(ChartLook.ORANGE)).isGreaterThan(200);
@@ -120,7 +120,7 @@ final class FigureChartsTest {
     team.log("/verkoop Beta 2000 datum:2026-03-10 @bram");
     Reply reply = team.run("/cijfers offertes maart 2026");
     // two cells of 760 by 540 under a heading of 96
-    Png png = Png.of(reply.image().orElseThrow(), 2 * 760, 96 + 540);
+    Png png = Png.of(reply.picture().orElseThrow(), 2 * 760, 96 + 540);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
     // Acme's quote of 2 March is stale by 31 March
     assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(1_000);
@@ -135,8 +135,9 @@ final class FigureChartsTest {
     team.log("/sale Beta 100 date:2025-07-02");
     team.log("/churn Beta date:2026-02-10");
     Reply reply = team.run("/kpi churn march 2026");
-    assertThat(reply.image().orElseThrow().fileName()).isEqualTo("churn-2026-03-01-2026-03-31.png");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(reply.picture().orElseThrow().fileName())
+        .isEqualTo("churn-2026-03-01-2026-03-31.png");
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
     assertThat(png.pixels(ChartLook.FAINT)).isGreaterThan(500);
     assertThat(png.pixels(ChartLook.GREEN)).isGreaterThan(100);
     assertThat(png.pixels(ChartLook.VERMILLION)).isGreaterThan(100);

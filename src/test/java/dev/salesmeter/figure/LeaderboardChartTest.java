@@ -33,7 +33,7 @@ final class LeaderboardChartTest {
         "/sale Ζαχαροπλαστείο 9999 date:2026-03-03 @\"Ζωή Παπαδοπούλου-Αθανασίου της Θεσσαλονίκης\"");
     Reply reply = team.run("/leaderboard march 2026");
     // 200 pixels of title and axis, and 26 for each of the 50 reps
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, 200 + 26 * 50);
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, 200 + 26 * 50);
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(20_000);
     assertThat(png.cleanEdges(4)).isTrue();
   }
@@ -45,8 +45,8 @@ final class LeaderboardChartTest {
     team.log("/verkoop Acme 500 datum:2026-03-02 @anna");
     team.log("/verkoop Beta 900 datum:2026-03-02 @bram");
     Reply reply = team.run("/ranglijst maart 2026 verkopen");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
-    assertThat(reply.image().orElseThrow().fileName())
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(reply.picture().orElseThrow().fileName())
         .isEqualTo("leaderboard-sales-2026-03-01-2026-03-31.png");
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(5_000);
     assertThat(png.inked()).isBetween(0.05, 0.6);

@@ -30,8 +30,8 @@ final class RevenueChartTest {
     team.log("/sale Beta 2500 date:2026-03-20 @bram");
     team.log("/target 10000 march 2026");
     Reply reply = team.run("/kpi revenue march 2026");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
-    assertThat(reply.image().orElseThrow().fileName())
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(reply.picture().orElseThrow().fileName())
         .isEqualTo("revenue-2026-03-01-2026-03-31.png");
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
     assertThat(png.pixels(ChartLook.FAINT)).isGreaterThan(300);
@@ -45,8 +45,8 @@ final class RevenueChartTest {
     team = TestWorkspace.dutch(folder);
     team.log("/verkoop Acme 4000 datum:2026-03-02 @\"Anna de Vries\"");
     Reply reply = team.run("/cijfers omzet maart 2026 @\"Anna de Vries\"");
-    Png png = Png.of(reply.image().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
-    assertThat(reply.image().orElseThrow().fileName())
+    Png png = Png.of(reply.picture().orElseThrow(), ChartLook.WIDTH, ChartLook.HEIGHT);
+    assertThat(reply.picture().orElseThrow().fileName())
         .isEqualTo("revenue-2026-03-01-2026-03-31-Anna-de-Vries.png");
     assertThat(png.pixels(ChartLook.BLUE)).isGreaterThan(1_000);
     assertThat(png.pixels(ChartLook.FAINT)).isLessThan(50);
@@ -57,7 +57,7 @@ final class RevenueChartTest {
   void nothing() {
     team = TestWorkspace.english(folder);
     Reply reply = team.run("/kpi revenue march 2026");
-    assertThat(reply.image()).isEmpty();
+    assertThat(reply.picture()).isEmpty();
     assertThat(reply.text()).startsWith("No sales were logged in March 2026");
   }
 }

@@ -136,7 +136,7 @@ final class ScorecardTest {
   @DisplayName("the picture: four charts and the headline in one PNG under 1600x1200 and 400 kB")
   void picture() {
     history();
-    Picture picture = team.run("/scorecard").image().orElseThrow();
+    Picture picture = team.run("/scorecard").picture().orElseThrow();
     assertThat(picture.fileName()).isEqualTo("scorecard-2026-W13.png");
     assertThat(picture.png().length).isLessThan(400_000);
     // two columns of 780 pixels; a heading of 96 and two rows of 540

@@ -128,7 +128,10 @@ public final class ChurnFigure implements Figure {
                   new FigureAnswer.Field(
                       messages.get("figure.field.atRisk"), Long.toString(atRisk.total())));
           return new FigureAnswer(title, String.join("\n", lines), fields)
-              .withChart(ChurnChart.draw(formats, title, query.period(), months(handle, query)));
+              .withChart(
+                  () ->
+                      ChurnChart.draw(
+                          formats, title, query.period(), jdbi.withHandle(h -> months(h, query))));
         });
   }
 

@@ -109,13 +109,14 @@ public final class FunnelFigure implements Figure {
                       messages.get("figure.field.open"), Long.toString(now.open())));
           return new FigureAnswer(title, text, fields)
               .withChart(
-                  FunnelChart.draw(
-                      formats,
-                      title,
-                      query.period(),
-                      now,
-                      before,
-                      query.rep().map(Rep::displayName).orElse("")));
+                  () ->
+                      FunnelChart.draw(
+                          formats,
+                          title,
+                          query.period(),
+                          now,
+                          before,
+                          query.rep().map(Rep::displayName).orElse("")));
         });
   }
 

@@ -96,7 +96,7 @@ public final class LeaderboardFigure implements Figure {
     }
     lines.add(messages.get("figure.leaderboard.against", formats.periodName(period.previous())));
     return new FigureAnswer(title, String.join("\n", lines), fields)
-        .withChart(LeaderboardChart.draw(formats, title, period, ranking, standings));
+        .withChart(() -> LeaderboardChart.draw(formats, title, period, ranking, standings));
   }
 
   private static String show(Formats formats, Ranking ranking, long value) {

@@ -138,9 +138,10 @@ public final class LifetimeValueFigure implements Figure {
         List.of(
             new FigureAnswer.Field(messages.get("figure.field.ltv"), money(formats, ltv)),
             new FigureAnswer.Field(messages.get("figure.field.lifetime"), lifetimeWords));
+    Optional<BigDecimal> cac = cacIfAny;
     return new FigureAnswer(title, String.join("\n", lines), fields)
         .withChart(
-            LifetimeChart.draw(formats, title, window, profitPerCustomer, lifetime, cacIfAny));
+            () -> LifetimeChart.draw(formats, title, window, profitPerCustomer, lifetime, cac));
   }
 
   private static String twoDecimals(Formats formats, BigDecimal number) {

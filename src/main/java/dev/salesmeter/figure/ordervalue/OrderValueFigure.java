@@ -129,8 +129,9 @@ public final class OrderValueFigure implements Figure {
                   new FigureAnswer.Field(messages.get("figure.field.change"), change));
           return new FigureAnswer(title, String.join("\n", lines), fields)
               .withChart(
-                  OrderValueChart.draw(
-                      formats, title, query.period(), reps, countMedian, valueMedian));
+                  () ->
+                      OrderValueChart.draw(
+                          formats, title, query.period(), reps, countMedian, valueMedian));
         });
   }
 

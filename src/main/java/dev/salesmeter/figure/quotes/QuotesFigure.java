@@ -120,7 +120,7 @@ public final class QuotesFigure implements Figure {
           FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), fields);
           return now.quoted() == 0 && stale.isEmpty()
               ? answer
-              : answer.withChart(QuotesChart.draw(formats, title, query, now, before, stale));
+              : answer.withChart(() -> QuotesChart.draw(formats, title, query, now, before, stale));
         });
   }
 

@@ -109,8 +109,14 @@ public final class RevenueFigure implements Figure {
           return today.isBefore(period.start())
               ? answer
               : answer.withChart(
-                  RevenueChart.draw(
-                      query, formats, title, revenueByDay(handle, query), target, through));
+                  () ->
+                      RevenueChart.draw(
+                          query,
+                          formats,
+                          title,
+                          jdbi.withHandle(h -> revenueByDay(h, query)),
+                          target,
+                          through));
         });
   }
 
