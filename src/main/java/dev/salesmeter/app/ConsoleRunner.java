@@ -1,11 +1,13 @@
 package dev.salesmeter.app;
 
+import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.command.CommandRegistry;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.console.Console;
 import dev.salesmeter.console.InteractiveConsole;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
@@ -55,6 +57,9 @@ final class ConsoleRunner {
               new HashSet<>(config.workspace().managers()),
               settings.locale(),
               options.charts);
+      Thread warmUp = new Thread(() -> ChartLook.warmUp(Formats.of(settings)), "chart-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
       if (options.demo) {
         System.err.println(DemoHistory.fill(console, log, settings, clock));
       }

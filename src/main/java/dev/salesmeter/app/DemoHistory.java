@@ -23,7 +23,7 @@ import java.util.Random;
  * small orders, a hunter with few big ones, a rep who never chases quotes, and one who joined six
  * months ago. The same seed gives the same history.
  */
-final class DemoHistory {
+public final class DemoHistory {
   private static final long SEED = 20_260_326L;
   private static final int MONTHS = 18;
 
@@ -125,7 +125,8 @@ final class DemoHistory {
   private DemoHistory() {}
 
   /** Types the history into an empty console workspace and says what it did. */
-  static String fill(Console console, EventLog log, WorkspaceSettings settings, Clock clock) {
+  public static String fill(
+      Console console, EventLog log, WorkspaceSettings settings, Clock clock) {
     long before = log.eventCount(Console.WORKSPACE);
     if (before > 0) {
       return "Demo: the workspace already holds " + before + " events; no demo history added.";

@@ -6,7 +6,11 @@ import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -110,13 +114,12 @@ public final class ChartLook {
 
   /** Axis numbers as whole counts, or with one decimal where they have one. */
   public static Function<Double, String> number(Formats formats) {
-    return value -> formats.number(java.math.BigDecimal.valueOf(value));
+    return value -> formats.number(BigDecimal.valueOf(value));
   }
 
   /** Axis numbers that count things: whole numbers only, the ticks between them unlabelled. */
   public static Function<Double, String> count(Formats formats) {
-    return value ->
-        value == Math.rint(value) ? formats.number(java.math.BigDecimal.valueOf(value)) : "";
+    return value -> value == Math.rint(value) ? formats.number(BigDecimal.valueOf(value)) : "";
   }
 
   /**
@@ -158,7 +161,7 @@ public final class ChartLook {
   public static Picture grid(
       String heading,
       String subheading,
-      java.util.List<? extends Chart<?, ?>> charts,
+      List<? extends Chart<?, ?>> charts,
       int columns,
       int cellWidth,
       int cellHeight,
@@ -167,13 +170,11 @@ public final class ChartLook {
     int top = 96;
     BufferedImage image =
         new BufferedImage(columns * cellWidth, top + rows * cellHeight, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
+    Graphics2D g = image.createGraphics();
     try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(
-          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
-          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.setColor(TEXT);
@@ -182,8 +183,8 @@ public final class ChartLook {
       g.setFont(font(20, false));
       g.drawString(subheading, 24, 78);
       for (int i = 0; i < charts.size(); i++) {
-        java.awt.Graphics2D cell =
-            (java.awt.Graphics2D)
+        Graphics2D cell =
+            (Graphics2D)
                 g.create(
                     (i % columns) * cellWidth,
                     top + (i / columns) * cellHeight,
@@ -201,12 +202,30 @@ public final class ChartLook {
     return new Picture(fileName, encode(image));
   }
 
+  /**
+   * Draws and encodes one of each kind of chart, so that the first user's chart does not pay for
+   * loading the classes, fonts and encoder (a few hundred milliseconds); call it in the background
+   * at start-up.
+   */
+  public static void warmUp(Formats formats) {
+    CategoryChart bars = bars("warm-up", formats);
+    bars.addSeries("a", List.of("x", "y"), List.of(1, 2));
+    HorizontalBarChart ranking = horizontalBars("warm-up", formats, 400, 300);
+    ranking.addSeries("a", List.of(1, 2), List.of("x", "y"));
+    XYChart lines = lines("warm-up", formats);
+    lines.addSeries("a", new double[] {0, 1}, new double[] {0, 1});
+    lines.getStyler().setYAxisTickLabelsFormattingFunction(money(formats));
+    png(bars, "warm-up.png");
+    png(ranking, "warm-up.png");
+    grid("warm-up", "warm-up", List.of(lines), 1, 400, 300, "warm-up.png");
+  }
+
   /** An image as a PNG: pngencoder, several times faster than the JDK's writer. */
   public static byte[] encode(BufferedImage image) {
     return new PngEncoder()
         .withBufferedImage(image)
-        .withCompressionLevel(6)
-        .withMultiThreadedCompressionEnabled(false)
+        .withCompressionLevel(3)
+        .withMultiThreadedCompressionEnabled(true)
         .toBytes();
   }
 }
