@@ -74,6 +74,22 @@ public final class ChartLook {
     return chart;
   }
 
+  /**
+   * A ranking for a cell of a grid picture: horizontal bars from zero, a smaller title, no legend,
+   * every row named; the values are written by {@code values}.
+   */
+  public static HorizontalBarChart panelRanking(
+      String title, Formats formats, int width, int height, Function<Double, String> values) {
+    HorizontalBarChart chart = horizontalBars(title, formats, width, height);
+    chart.getStyler().setChartTitleFont(font(20, true));
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(values);
+    chart.getStyler().setYAxisTickMarkSpacingHint(20);
+    chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    return chart;
+  }
+
   /** Lines or points in the common look. */
   public static XYChart lines(String title, Formats formats) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);

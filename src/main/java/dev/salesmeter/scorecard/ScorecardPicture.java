@@ -117,25 +117,20 @@ final class ScorecardPicture {
             messages.get("scorecard.sales"));
     List<ToLongFunction<Counts>> measures =
         List.of(Counts::leads, Counts::appointments, Counts::quotes, Counts::sales);
-    CategorySeries week =
-        chart.addSeries(
-            messages.get("scorecard.picture.thisWeek"),
-            steps,
-            measures.stream().map(m -> (double) m.applyAsLong(counts.get(0))).toList());
-    week.setFillColor(ChartLook.BLUE);
-    if (averaged > 0) {
-      CategorySeries average =
-          chart.addSeries(
-              messages.get("scorecard.picture.average", averaged),
-              steps,
-              measures.stream()
-                  .map(
-                      m ->
-                          counts.subList(1, averaged + 1).stream().mapToLong(m).sum()
-                              / (double) averaged)
-                  .toList());
-      average.setFillColor(ChartLook.FAINT);
-    }
+    weekAndAverage(
+        chart,
+        messages,
+        steps,
+        measures.stream().map(m -> (double) m.applyAsLong(counts.get(0))).toList(),
+        averaged,
+        averaged == 0
+            ? List.of()
+            : measures.stream()
+                .map(
+                    m ->
+                        counts.subList(1, averaged + 1).stream().mapToLong(m).sum()
+                            / (double) averaged)
+                .toList());
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
     return chart;
@@ -145,14 +140,12 @@ final class ScorecardPicture {
   private static Chart<?, ?> best(Formats formats, List<Standing> standings) {
     List<Standing> top = standings.subList(0, Math.min(REPS_SHOWN, standings.size()));
     HorizontalBarChart chart =
-        ChartLook.horizontalBars(
-            formats.messages().get("scorecard.section.best"), formats, CELL_WIDTH, CELL_HEIGHT);
-    chart.getStyler().setChartTitleFont(ChartLook.font(20, true));
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisTickLabelsFormattingFunction(ChartLook.money(formats));
-    chart.getStyler().setYAxisTickMarkSpacingHint(20);
-    chart.getStyler().setXAxisTickMarkSpacingHint(20);
+        ChartLook.panelRanking(
+            formats.messages().get("scorecard.section.best"),
+            formats,
+            CELL_WIDTH,
+            CELL_HEIGHT,
+            ChartLook.money(formats));
     if (top.isEmpty()) {
       chart.addSeries("—", List.of(0.0), List.of("—"));
       return chart;
@@ -175,18 +168,13 @@ final class ScorecardPicture {
             messages.get("scorecard.picture.winRate"),
             messages.get("scorecard.crossSell"),
             messages.get("scorecard.repeat"));
-    CategorySeries week =
-        chart.addSeries(
-            messages.get("scorecard.picture.thisWeek"), names, shareValues(List.of(counts.get(0))));
-    week.setFillColor(ChartLook.BLUE);
-    if (averaged > 0) {
-      CategorySeries average =
-          chart.addSeries(
-              messages.get("scorecard.picture.average", averaged),
-              names,
-              shareValues(counts.subList(1, averaged + 1)));
-      average.setFillColor(ChartLook.FAINT);
-    }
+    weekAndAverage(
+        chart,
+        messages,
+        names,
+        shareValues(List.of(counts.get(0))),
+        averaged,
+        averaged == 0 ? List.of() : shareValues(counts.subList(1, averaged + 1)));
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);
     chart
@@ -194,6 +182,24 @@ final class ScorecardPicture {
         .setYAxisTickLabelsFormattingFunction(
             value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
     return chart;
+  }
+
+  /** The week's bars in blue and, where there are earlier weeks, their average's faint beside. */
+  private static void weekAndAverage(
+      CategoryChart chart,
+      Messages messages,
+      List<String> names,
+      List<Double> week,
+      int averaged,
+      List<Double> average) {
+    chart
+        .addSeries(messages.get("scorecard.picture.thisWeek"), names, week)
+        .setFillColor(ChartLook.BLUE);
+    if (averaged > 0) {
+      chart
+          .addSeries(messages.get("scorecard.picture.average", averaged), names, average)
+          .setFillColor(ChartLook.FAINT);
+    }
   }
 
   /** The pooled shares, in percent, of some weeks: win rate, cross-sell, repeat. */

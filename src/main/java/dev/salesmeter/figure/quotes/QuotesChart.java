@@ -64,17 +64,12 @@ final class QuotesChart {
     outcomes.getStyler().setChartTitleFont(ChartLook.font(20, true));
 
     HorizontalBarChart perRep =
-        ChartLook.horizontalBars(
+        ChartLook.panelRanking(
             messages.get("chart.quotes.stale", query.settings().staleQuoteDays()),
             formats,
             CELL_WIDTH,
-            CELL_HEIGHT);
-    perRep.getStyler().setChartTitleFont(ChartLook.font(20, true));
-    perRep.getStyler().setLegendVisible(false);
-    perRep.getStyler().setXAxisMin(0.0);
-    perRep.getStyler().setXAxisTickLabelsFormattingFunction(ChartLook.count(formats));
-    perRep.getStyler().setYAxisTickMarkSpacingHint(20);
-    perRep.getStyler().setXAxisTickMarkSpacingHint(20);
+            CELL_HEIGHT,
+            ChartLook.count(formats));
     List<RepStaleQuotes> most =
         stale.stream()
             .sorted(Comparator.comparingLong(RepStaleQuotes::count).reversed())
