@@ -74,6 +74,34 @@ public final class ChartLook {
     return chart;
   }
 
+  /** The height of a row of a ranking: every rep gets one, so every name can be read. */
+  public static final int ROW_HEIGHT = 26;
+
+  private static final int MAX_HEIGHT = 1_600;
+  private static final int LONGEST_NAME = 24;
+
+  /**
+   * Horizontal bars, one row per name, the first on top: the picture grows with the rows (up to
+   * 1,600 pixels), so that every name is written, however many reps there are.
+   */
+  public static HorizontalBarChart ranking(String title, Formats formats, int rows) {
+    int height = Math.min(MAX_HEIGHT, Math.max(HEIGHT, 200 + ROW_HEIGHT * rows));
+    HorizontalBarChart chart = horizontalBars(title, formats, WIDTH, height);
+    chart.getStyler().setYAxisTickMarkSpacingHint(ROW_HEIGHT - 6);
+    chart.getStyler().setXAxisTickMarkSpacingHint(ROW_HEIGHT - 6);
+    chart.getStyler().setAvailableSpaceFill(0.75);
+    chart.getStyler().setXAxisMin(0.0);
+    return chart;
+  }
+
+  /** A name for an axis: what the font can draw, cut at 24 characters with an ellipsis. */
+  public static String axisName(String name) {
+    String drawn = drawable(name);
+    return drawn.codePointCount(0, drawn.length()) <= LONGEST_NAME
+        ? drawn
+        : drawn.substring(0, drawn.offsetByCodePoints(0, LONGEST_NAME - 1)) + "…";
+  }
+
   /**
    * A ranking for a cell of a grid picture: horizontal bars from zero, a smaller title, no legend,
    * every row named; the values are written by {@code values}.

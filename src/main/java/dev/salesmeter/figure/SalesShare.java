@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.HorizontalBarChart;
 
 /**
  * The share of a period's sales that have a property (cross-sell, a repeat customer), by count and
@@ -125,12 +125,11 @@ public final class SalesShare {
 
   /**
    * The share by count (blue) and by revenue (orange) of the team, then of each rep, best revenue
-   * first; with many reps the names are turned to fit.
+   * first: a row each, so that every name is written however many reps there are.
    */
   private Picture chart(
       Formats formats, String title, FigureQuery query, Row total, List<Row> rows) {
     Messages messages = formats.messages();
-    CategoryChart chart = ChartLook.bars(title, formats);
     List<Row> shown = new ArrayList<>();
     if (query.rep().isEmpty()) {
       shown.add(
@@ -142,43 +141,30 @@ public final class SalesShare {
               total.markedRevenue()));
     }
     shown.addAll(rows);
-    List<String> names = shown.stream().map(r -> ChartLook.drawable(r.rep())).toList();
+    HorizontalBarChart chart = ChartLook.ranking(title, formats, shown.size());
+    List<String> names = shown.stream().map(r -> ChartLook.axisName(r.rep())).toList();
+    List<Double> byCount =
+        shown.stream().map(r -> FigureText.percent(r.marked(), r.sales()).doubleValue()).toList();
+    List<Double> byRevenue =
+        shown.stream()
+            .map(r -> FigureText.percent(r.markedRevenue(), r.revenue()).doubleValue())
+            .toList();
     chart
-        .addSeries(
-            messages.get("chart.share.byCount"),
-            names,
-            shown.stream()
-                .map(r -> FigureText.percent(r.marked(), r.sales()).doubleValue())
-                .toList())
+        .addSeries(messages.get("chart.share.byCount"), byCount, names)
         .setFillColor(ChartLook.BLUE);
     chart
-        .addSeries(
-            messages.get("chart.share.byRevenue"),
-            names,
-            shown.stream()
-                .map(r -> FigureText.percent(r.markedRevenue(), r.revenue()).doubleValue())
-                .toList())
+        .addSeries(messages.get("chart.share.byRevenue"), byRevenue, names)
         .setFillColor(ChartLook.ORANGE);
     double highest =
-        shown.stream()
-            .mapToDouble(
-                r ->
-                    Math.max(
-                        FigureText.percent(r.marked(), r.sales()).doubleValue(),
-                        FigureText.percent(r.markedRevenue(), r.revenue()).doubleValue()))
-            .max()
-            .orElse(0);
-    chart.getStyler().setYAxisMin(0.0);
-    // Room above the highest bar, in tens of percent, up to 100%.
-    chart.getStyler().setYAxisMax(Math.min(100, Math.max(10, Math.ceil(highest * 1.2 / 10) * 10)));
+        Math.max(
+            byCount.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+            byRevenue.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    // Room beyond the longest bar, in tens of percent, up to 100%.
+    chart.getStyler().setXAxisMax(Math.min(100, Math.max(10, Math.ceil(highest * 1.2 / 10) * 10)));
     chart
         .getStyler()
-        .setYAxisTickLabelsFormattingFunction(
+        .setXAxisTickLabelsFormattingFunction(
             value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
-    if (shown.size() > 8) {
-      chart.getStyler().setXAxisLabelRotation(60);
-    }
-    chart.getStyler().setXAxisTickMarkSpacingHint(10);
     return ChartLook.png(
         chart,
         ChartLook.fileName(
