@@ -40,7 +40,8 @@ public record Config(Workspace workspace, Database database) {
       BigDecimal defaultMargin,
       int inactivityDays,
       int staleQuoteDays,
-      List<String> managers) {
+      List<String> managers,
+      String name) {
 
     public Workspace {
       managers = managers == null ? List.of() : List.copyOf(managers);
@@ -83,7 +84,8 @@ public record Config(Workspace workspace, Database database) {
           money,
           Percentage.ofBasisPoints(defaultMargin.movePointRight(2).intValueExact()),
           inactivityDays,
-          staleQuoteDays);
+          staleQuoteDays,
+          name);
     }
   }
 
@@ -100,6 +102,7 @@ public record Config(Workspace workspace, Database database) {
           "workspace.inactivity-days", "365",
           "workspace.stale-quote-days", "7",
           "workspace.managers", "",
+          "workspace.name", "",
           "database.path", "salesmeter.db");
 
   private static final Set<String> LIST_KEYS = Set.of("workspace.managers");

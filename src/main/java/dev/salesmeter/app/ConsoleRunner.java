@@ -111,7 +111,8 @@ final class ConsoleRunner {
             defaults.defaultMargin(),
             defaults.inactivityDays(),
             defaults.staleQuoteDays(),
-            defaults.managers());
+            defaults.managers(),
+            defaults.name());
     try {
       return chosen.settings();
     } catch (ConfigException e) {

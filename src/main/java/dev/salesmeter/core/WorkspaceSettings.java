@@ -21,7 +21,10 @@ public record WorkspaceSettings(
     Currency currency,
     Percentage defaultMargin,
     int inactivityDays,
-    int staleQuoteDays) {
+    int staleQuoteDays,
+    String name) {
+  /** The longest workspace name kept; longer ones are cut. */
+  public static final int MAX_NAME = 80;
 
   public static final WorkspaceSettings DEFAULTS =
       new WorkspaceSettings(
@@ -30,7 +33,8 @@ public record WorkspaceSettings(
           Currency.getInstance("EUR"),
           Percentage.ofBasisPoints(2500),
           365,
-          7);
+          7,
+          "");
 
   public WorkspaceSettings {
     Objects.requireNonNull(locale, "locale");
@@ -43,5 +47,15 @@ public record WorkspaceSettings(
     if (staleQuoteDays < 1) {
       throw new IllegalArgumentException("staleQuoteDays must be at least 1");
     }
+    name = name == null ? "" : name.strip();
+    if (name.codePointCount(0, name.length()) > MAX_NAME) {
+      name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+    }
+  }
+
+  /** The same settings under another name (as the platform knows the workspace). */
+  public WorkspaceSettings withName(String other) {
+    return new WorkspaceSettings(
+        locale, zone, currency, defaultMargin, inactivityDays, staleQuoteDays, other);
   }
 }

@@ -223,7 +223,15 @@ public final class Scorecard {
             field(messages, "staleQuotes", Long.toString(staleCount)));
     return new FigureAnswer(title, String.join("\n", lines), fields)
         .withChart(
-            () -> ScorecardPicture.draw(formats, title, weeks, counts, weeksAveraged, standings));
+            () ->
+                ScorecardPicture.draw(
+                    formats,
+                    query.settings().name(),
+                    title,
+                    weeks,
+                    counts,
+                    weeksAveraged,
+                    standings));
   }
 
   private static FigureAnswer.Field field(Messages messages, String name, String value) {

@@ -31,11 +31,13 @@ final class ScorecardPicture {
   private ScorecardPicture() {}
 
   /**
+   * @param workspaceName the workspace's name for the heading, or empty where it is not known
    * @param weeks the scorecard's week first, then the weeks before it
    * @param averaged how many of the weeks before make the average (0: none)
    */
   static Picture draw(
       Formats formats,
+      String workspaceName,
       String title,
       List<Period> weeks,
       List<Counts> counts,
@@ -59,7 +61,7 @@ final class ScorecardPicture {
     charts.add(shares(formats, counts, averaged));
     Period week = weeks.get(0);
     return ChartLook.grid(
-        title,
+        workspaceName.isEmpty() ? title : workspaceName + " · " + title,
         headline,
         charts,
         2,

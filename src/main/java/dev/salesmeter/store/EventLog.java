@@ -141,7 +141,7 @@ public final class EventLog {
     return handle
         .createQuery(
             "SELECT locale, time_zone, currency, default_margin_bp, inactivity_days,"
-                + " stale_quote_days FROM workspaces WHERE id = :ws")
+                + " stale_quote_days, name FROM workspaces WHERE id = :ws")
         .bind("ws", workspace.value())
         .map(
             (rs, ctx) ->
@@ -151,7 +151,8 @@ public final class EventLog {
                     Currency.getInstance(rs.getString("currency")),
                     Percentage.ofBasisPoints(rs.getInt("default_margin_bp")),
                     rs.getInt("inactivity_days"),
-                    rs.getInt("stale_quote_days")))
+                    rs.getInt("stale_quote_days"),
+                    rs.getString("name")))
         .findOne();
   }
 
@@ -164,13 +165,13 @@ public final class EventLog {
                 + " time_zone = excluded.time_zone, currency = excluded.currency,"
                 + " default_margin_bp = excluded.default_margin_bp,"
                 + " inactivity_days = excluded.inactivity_days,"
-                + " stale_quote_days = excluded.stale_quote_days"
+                + " stale_quote_days = excluded.stale_quote_days, name = excluded.name"
             : " ON CONFLICT (id) DO NOTHING";
     handle
         .createUpdate(
             "INSERT INTO workspaces (id, locale, time_zone, currency, default_margin_bp,"
-                + " inactivity_days, stale_quote_days, created_at) VALUES (:ws, :locale, :zone,"
-                + " :currency, :margin, :inactivity, :stale, :now)"
+                + " inactivity_days, stale_quote_days, name, created_at) VALUES (:ws, :locale,"
+                + " :zone, :currency, :margin, :inactivity, :stale, :name, :now)"
                 + onConflict)
         .bind("ws", workspace.value())
         .bind("locale", settings.locale().toLanguageTag())
@@ -179,6 +180,7 @@ public final class EventLog {
         .bind("margin", settings.defaultMargin().basisPoints())
         .bind("inactivity", settings.inactivityDays())
         .bind("stale", settings.staleQuoteDays())
+        .bind("name", settings.name())
         .bind("now", now)
         .execute();
   }

@@ -52,6 +52,7 @@ final class ConfigTest {
               time-zone: Europe/Brussels
               default-margin: 27.5
               managers: [lisa, mark]
+              name: Verkoop Noord
             database:
               path: data/file.db
             """);
@@ -63,6 +64,7 @@ final class ConfigTest {
                 "SALESMETER_WORKSPACE_STALE_QUOTE_DAYS", "10",
                 "SALESMETER_WORKSPACE_MANAGERS", "anna, bram"));
     WorkspaceSettings settings = config.workspace().settings();
+    assertThat(settings.name()).isEqualTo("Verkoop Noord");
     assertThat(settings.locale().getLanguage()).isEqualTo("nl");
     assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
     assertThat(settings.defaultMargin()).isEqualTo(Percentage.ofBasisPoints(2750));

@@ -39,7 +39,8 @@ public final class TestWorkspace implements AutoCloseable {
             WorkspaceSettings.DEFAULTS.currency(),
             WorkspaceSettings.DEFAULTS.defaultMargin(),
             365,
-            7);
+            7,
+            "");
     this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
     this.log = new EventLog(database, settings, clock);
     List<CommandSpec> all = new ArrayList<>(CommandRegistry.loggingCommands(log));

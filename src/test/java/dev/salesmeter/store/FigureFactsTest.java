@@ -146,7 +146,8 @@ final class FigureFactsTest {
             WorkspaceSettings.DEFAULTS.currency(),
             WorkspaceSettings.DEFAULTS.defaultMargin(),
             180,
-            WorkspaceSettings.DEFAULTS.staleQuoteDays());
+            WorkspaceSettings.DEFAULTS.staleQuoteDays(),
+            "");
     team.log().configure(TestWorkspace.WORKSPACE, shorter);
     // 180 days: the first sale lapsed before the second, which wins Zeta back.
     assertThat(spells("Zeta"))

@@ -22,7 +22,8 @@ final class FormatsTest {
               WorkspaceSettings.DEFAULTS.currency(),
               WorkspaceSettings.DEFAULTS.defaultMargin(),
               365,
-              7));
+              7,
+              ""));
 
   @Test
   @DisplayName("money in the workspace's locale, cents only when there are any")
