@@ -103,6 +103,18 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("the Slack adapter uses core, command and schedule, Bolt and its logging")
+  void slack() {
+    onlyUses(
+        "slack",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.command..",
+        "dev.salesmeter.schedule..",
+        "com.slack.api..",
+        "org.slf4j..");
+  }
+
+  @Test
   @DisplayName("lower packages never use higher ones")
   void noUpwardUse() {
     noClasses()

@@ -1,0 +1,184 @@
+package dev.salesmeter.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.salesmeter.command.CommandInput;
+import dev.salesmeter.command.CommandSpec;
+import dev.salesmeter.command.Commands;
+import dev.salesmeter.command.Reply;
+import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Drawing;
+import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.WorkspaceId;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Salesmeter in Slack through Bolt: every command of the registry is a slash command, its text read
+ * by the shared parser. The reply is the acknowledgement itself (within Slack's 3 seconds); a chart
+ * is drawn and uploaded after it, into the same channel.
+ */
+public final class SlackAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+  private static final int MAX_FIELDS = 10;
+
+  /**
+   * @param apiUrl the Web API's address prefix ({@code https://slack.com/api/} unless GovSlack or a
+   *     test says otherwise), or null for Slack's own
+   * @param managers Slack user ids who are managers besides the workspace's admins and owners
+   */
+  public record Settings(String botToken, String apiUrl, Set<String> managers) {}
+
+  private final App app;
+  private final Commands commands;
+  private final Set<String> managers;
+  private final Map<String, Boolean> admins = new ConcurrentHashMap<>();
+  private final ExecutorService charts =
+      Executors.newFixedThreadPool(
+          2,
+          task -> {
+            Thread thread = new Thread(task, "slack-charts");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public SlackAdapter(Commands commands, Settings settings) {
+    this.commands = commands;
+    this.managers = Set.copyOf(settings.managers());
+    SlackConfig config = new SlackConfig();
+    if (settings.apiUrl() != null) {
+      config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    }
+    this.app =
+        new App(
+            AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .slack(Slack.getInstance(config))
+                .build());
+    for (CommandSpec spec : commands.registry().all()) {
+      for (String name : spec.names()) {
+        app.command("/" + name, (request, context) -> handle(name, request.getPayload(), context));
+      }
+    }
+  }
+
+  /** The Bolt app, for HTTP mode. */
+  public App app() {
+    return app;
+  }
+
+  /** The app over Socket Mode (no public address needed), with the app-level token. */
+  public SocketModeApp socketMode(String appToken) throws IOException {
+    return new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+  }
+
+  private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+    Actor user =
+        new Actor(payload.getUserId(), payload.getUserName(), isManager(payload.getUserId(), ctx));
+    Reply reply =
+        commands.handle(
+            new CommandInput(
+                new WorkspaceId(payload.getTeamId()),
+                user,
+                payload.getChannelId(),
+                payload.getTriggerId(),
+                command,
+                payload.getText() == null ? "" : payload.getText()));
+    reply.chart().ifPresent(chart -> charts.submit(() -> upload(chart, payload, ctx)));
+    return ctx.ack(
+        response ->
+            response
+                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .text(reply.title().map(t -> t + "\n").orElse("") + reply.text())
+                .blocks(blocks(reply)));
+  }
+
+  /** A header, the text, the numbers as fields: Block Kit that reads on desktop and phone. */
+  static List<LayoutBlock> blocks(Reply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    reply
+        .title()
+        .ifPresent(
+            title ->
+                blocks.add(
+                    com.slack.api.model.block.HeaderBlock.builder()
+                        .text(PlainTextObject.builder().text(cut(title, 150)).build())
+                        .build()));
+    blocks.add(
+        com.slack.api.model.block.SectionBlock.builder()
+            .text(MarkdownTextObject.builder().text(cut(reply.text(), 3000)).build())
+            .build());
+    if (!reply.fields().isEmpty()) {
+      List<TextObject> fields = new ArrayList<>();
+      for (Reply.Field field :
+          reply.fields().subList(0, Math.min(MAX_FIELDS, reply.fields().size()))) {
+        fields.add(
+            MarkdownTextObject.builder()
+                .text("*" + field.label() + "*\n" + cut(field.value(), 1900))
+                .build());
+      }
+      blocks.add(com.slack.api.model.block.SectionBlock.builder().fields(fields).build());
+    }
+    return blocks;
+  }
+
+  private static String cut(String text, int most) {
+    return text.length() <= most ? text : text.substring(0, most - 1) + "…";
+  }
+
+  /** Workspace admins and owners are managers, and the configured ids; users.info is cached. */
+  private boolean isManager(String userId, SlashCommandContext ctx) {
+    if (managers.contains(userId)) {
+      return true;
+    }
+    return admins.computeIfAbsent(
+        userId,
+        id -> {
+          try {
+            UsersInfoResponse info = ctx.client().usersInfo(r -> r.user(id));
+            return info.isOk()
+                && info.getUser() != null
+                && (info.getUser().isAdmin() || info.getUser().isOwner());
+          } catch (IOException | com.slack.api.methods.SlackApiException e) {
+            LOG.warn("users.info failed for a user; treated as no admin: {}", e.toString());
+            return false;
+          }
+        });
+  }
+
+  /** Draws the chart and uploads it to the command's channel (files.uploadV2). */
+  private void upload(Drawing chart, SlashCommandPayload payload, SlashCommandContext ctx) {
+    try {
+      Picture picture = chart.draw();
+      ctx.client()
+          .filesUploadV2(
+              r ->
+                  r.channel(payload.getChannelId())
+                      .filename(picture.fileName())
+                      .title(picture.fileName())
+                      .fileData(picture.png()));
+    } catch (Exception e) {
+      LOG.warn("chart upload failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.salesmeter.slack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A local Slack for tests, on 127.0.0.1: the Web API methods Salesmeter calls (over HTTP) and
+ * Socket Mode (over a WebSocket). It records every call and every acknowledgement.
+ */
+final class FakeSlack implements AutoCloseable {
+  /** A Web API call: its method and its body as sent. */
+  record Call(String method, String body) {}
+
+  final List<Call> calls = new CopyOnWriteArrayList<>();
+  final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
+  final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+  final CountDownLatch connected = new CountDownLatch(1);
+
+  private final HttpServer web;
+  private final WebSocketServer socket;
+  private volatile WebSocket client;
+
+  FakeSlack() throws IOException, InterruptedException {
+    web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    socket =
+        new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
+          @Override
+          public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            client = connection;
+            connection.send("{\"type\":\"hello\",\"num_connections\":1}");
+            connected.countDown();
+          }
+
+          @Override
+          public void onMessage(WebSocket connection, String message) {
+            acks.add(message);
+          }
+
+          @Override
+          public void onClose(WebSocket connection, int code, String reason, boolean remote) {}
+
+          @Override
+          public void onError(WebSocket connection, Exception e) {}
+
+          @Override
+          public void onStart() {}
+        };
+    CountDownLatch started = new CountDownLatch(1);
+    socket.setReuseAddr(true);
+    socket.start();
+    web.createContext("/api/", this::api);
+    web.createContext("/upload/", this::upload);
+    web.start();
+  }
+
+  /** The Web API's address prefix, as Salesmeter's {@code slack.api-url}. */
+  String apiUrl() {
+    return "http://127.0.0.1:" + web.getAddress().getPort() + "/api/";
+  }
+
+  /** Sends a slash command to the connected app, as Slack does over Socket Mode. */
+  void slashCommand(String envelopeId, String command, String text, String user, String trigger) {
+    client.send(
+        """
+        {"envelope_id":"%s","type":"slash_commands","accepts_response_payload":true,
+         "payload":{"command":"%s","text":"%s","team_id":"T-test","channel_id":"C1",
+          "user_id":"%s","user_name":"%s","response_url":"http://127.0.0.1:1/respond",
+          "trigger_id":"%s"}}
+        """
+            .formatted(envelopeId, command, text, user, user, trigger));
+  }
+
+  private void api(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestURI().getPath().substring("/api/".length());
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    calls.add(new Call(method, body));
+    int port = web.getAddress().getPort();
+    String answer =
+        switch (method) {
+          case "auth.test" -> "{\"ok\":true,\"team_id\":\"T-test\",\"user_id\":\"UBOT\"}";
+          case "apps.connections.open" ->
+              "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=x\"}";
+          case "users.info" ->
+              "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"anna\",\"is_admin\":false,"
+                  + "\"is_owner\":false}}";
+          case "files.getUploadURLExternal" ->
+              "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                  + port
+                  + "/upload/F1\","
+                  + "\"file_id\":\"F1\"}";
+          case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
+          default -> "{\"ok\":true}";
+        };
+    answer(exchange, answer);
+  }
+
+  private void upload(HttpExchange exchange) throws IOException {
+    uploads.add(exchange.getRequestBody().readAllBytes());
+    calls.add(new Call("upload", ""));
+    answer(exchange, "OK");
+  }
+
+  private static void answer(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() throws Exception {
+    web.stop(0);
+    socket.stop(1000);
+  }
+}

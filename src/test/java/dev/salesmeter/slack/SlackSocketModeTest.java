@@ -1,0 +1,97 @@
+package dev.salesmeter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.salesmeter.command.TestWorkspace;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Bolt Socket Mode client against a local Slack: commands in, acknowledgements out. */
+final class SlackSocketModeTest {
+  @TempDir static Path folder;
+  static TestWorkspace team;
+  static FakeSlack slack;
+  static SocketModeApp socketMode;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    team = TestWorkspace.english(folder);
+    slack = new FakeSlack();
+    SlackAdapter adapter =
+        new SlackAdapter(
+            team.commands(), new SlackAdapter.Settings("xoxb-test", slack.apiUrl(), Set.of()));
+    socketMode = adapter.socketMode("xapp-test");
+    socketMode.startAsync();
+    assertThat(slack.connected.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    socketMode.close();
+    slack.close();
+    team.close();
+  }
+
+  @Test
+  @DisplayName("a /sale through Socket Mode is acknowledged with its confirmation and stored once")
+  void sale() throws Exception {
+    long before = team.events();
+    slack.slashCommand("env-1", "/sale", "Acme 4200", "U1", "trigger-1");
+    String ack = slack.acks.poll(10, TimeUnit.SECONDS);
+    assertThat(ack).contains("\"envelope_id\":\"env-1\"").contains("Sale #").contains("Acme");
+    assertThat(ack).contains("\"response_type\":\"ephemeral\"");
+    assertThat(team.events()).isEqualTo(before + 1);
+    // Slack delivers again with the same trigger: logged once.
+    slack.slashCommand("env-2", "/sale", "Acme 4200", "U1", "trigger-1");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Already logged");
+    assertThat(team.events()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName(
+      "a /kpi answer goes to the channel in Block Kit; its chart is uploaded after the ack")
+  void figureWithChart() throws Exception {
+    team.log("/sale Beta 1000 date:2026-03-02 @anna");
+    slack.slashCommand("env-3", "/kpi", "revenue march 2026", "U1", "trigger-3");
+    String ack = slack.acks.poll(10, TimeUnit.SECONDS);
+    assertThat(ack)
+        .contains("\"response_type\":\"in_channel\"")
+        .contains("\"type\":\"header\"")
+        .contains("Revenue — March 2026");
+    // files.uploadV2: the upload address, the PNG's bytes, then the completion into the channel
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (slack.calls.stream().noneMatch(c -> c.method().equals("files.completeUploadExternal"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(slack.calls.stream().map(FakeSlack.Call::method))
+        .containsSubsequence(
+            "files.getUploadURLExternal", "upload", "files.completeUploadExternal");
+    byte[] png = slack.uploads.get(slack.uploads.size() - 1);
+    assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    assertThat(
+            slack.calls.stream()
+                .filter(c -> c.method().equals("files.completeUploadExternal"))
+                .findFirst()
+                .orElseThrow()
+                .body())
+        .contains("C1");
+  }
+
+  @Test
+  @DisplayName("a wrong command is answered privately, and nothing is stored")
+  void error() throws Exception {
+    long before = team.events();
+    slack.slashCommand("env-4", "/sale", "Acme", "U1", "trigger-4");
+    String ack = slack.acks.poll(10, TimeUnit.SECONDS);
+    assertThat(ack).contains("\"response_type\":\"ephemeral\"").contains("amount");
+    assertThat(team.events()).isEqualTo(before);
+  }
+}
