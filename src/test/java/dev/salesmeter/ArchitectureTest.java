@@ -103,7 +103,7 @@ final class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the Slack adapter uses core, command and schedule, Bolt and its logging")
+  @DisplayName("the Slack adapter uses core, command and schedule, Bolt, the JDK's HTTP server")
   void slack() {
     onlyUses(
         "slack",
@@ -111,6 +111,7 @@ final class ArchitectureTest {
         "dev.salesmeter.command..",
         "dev.salesmeter.schedule..",
         "com.slack.api..",
+        "com.sun.net.httpserver..",
         "org.slf4j..");
   }
 

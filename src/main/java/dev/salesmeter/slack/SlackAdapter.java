@@ -43,11 +43,13 @@ public final class SlackAdapter {
   private static final int MAX_FIELDS = 10;
 
   /**
+   * @param signingSecret the app's signing secret (HTTP mode), or null over Socket Mode
    * @param apiUrl the Web API's address prefix ({@code https://slack.com/api/} unless GovSlack or a
    *     test says otherwise), or null for Slack's own
    * @param managers Slack user ids who are managers besides the workspace's admins and owners
    */
-  public record Settings(String botToken, String apiUrl, Set<String> managers) {}
+  public record Settings(
+      String botToken, String signingSecret, String apiUrl, Set<String> managers) {}
 
   private final App app;
   private final Commands commands;
@@ -73,6 +75,7 @@ public final class SlackAdapter {
         new App(
             AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
                 .slack(Slack.getInstance(config))
                 .build());
     for (CommandSpec spec : commands.registry().all()) {

@@ -26,7 +26,8 @@ final class SlackSocketModeTest {
     slack = new FakeSlack();
     SlackAdapter adapter =
         new SlackAdapter(
-            team.commands(), new SlackAdapter.Settings("xoxb-test", slack.apiUrl(), Set.of()));
+            team.commands(),
+            new SlackAdapter.Settings("xoxb-test", null, slack.apiUrl(), Set.of()));
     socketMode = adapter.socketMode("xapp-test");
     socketMode.startAsync();
     assertThat(slack.connected.await(10, TimeUnit.SECONDS)).isTrue();

@@ -1,0 +1,123 @@
+package dev.salesmeter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salesmeter.command.TestWorkspace;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Slack's HTTP mode: the real Bolt request verification behind the JDK's HTTP server. */
+final class SlackHttpModeTest {
+  private static final String SECRET = "signing-secret-for-tests";
+
+  @TempDir static Path folder;
+  static TestWorkspace team;
+  static FakeSlack slack;
+  static SlackHttpServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    team = TestWorkspace.english(folder);
+    slack = new FakeSlack();
+    SlackAdapter adapter =
+        new SlackAdapter(
+            team.commands(),
+            new SlackAdapter.Settings("xoxb-test", SECRET, slack.apiUrl(), Set.of()));
+    server =
+        new SlackHttpServer(adapter.app(), new InetSocketAddress("127.0.0.1", 0), "/slack/events")
+            .start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    slack.close();
+    team.close();
+  }
+
+  private static String form(String command, String text, String trigger) {
+    return "command="
+        + URLEncoder.encode(command, StandardCharsets.UTF_8)
+        + "&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+        + "&team_id=T-test&channel_id=C1&user_id=U1&user_name=anna&trigger_id="
+        + trigger
+        + "&response_url=http%3A%2F%2F127.0.0.1%3A1%2Frespond";
+  }
+
+  static String signature(String secret, long timestamp, String body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "v0="
+        + HexFormat.of()
+            .formatHex(
+                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static HttpResponse<String> post(String body, long timestamp, String signature)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @DisplayName("a correctly signed /sale is handled and stored")
+  void signed() throws Exception {
+    long before = team.events();
+    long now = Instant.now().getEpochSecond();
+    String body = form("/sale", "Acme 4200", "http-1");
+    HttpResponse<String> response = post(body, now, signature(SECRET, now, body));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("Sale #").contains("Acme");
+    assertThat(team.events()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("a wrong signature, a stale timestamp and a tampered body get 401; nothing stored")
+  void refused() throws Exception {
+    long before = team.events();
+    long now = Instant.now().getEpochSecond();
+    String body = form("/sale", "Beta 100", "http-2");
+    assertThat(post(body, now, signature("not-the-secret", now, body)).statusCode()).isEqualTo(401);
+    long stale = now - 10 * 60;
+    assertThat(post(body, stale, signature(SECRET, stale, body)).statusCode()).isEqualTo(401);
+    String tampered = form("/sale", "Beta 999999", "http-2");
+    assertThat(post(tampered, now, signature(SECRET, now, body)).statusCode()).isEqualTo(401);
+    assertThat(team.events()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("GET /healthz answers ok for a load balancer")
+  void health() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("ok");
+  }
+}
