@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * SALESMETER_DATABASE_PATH}). Secrets never come from here, only from the environment. Every
  * problem is reported naming the key.
  */
-public record Config(Workspace workspace, Database database) {
+public record Config(Workspace workspace, Database database, Slack slack) {
 
   /** Defaults for every workspace (a Slack team, a Discord guild, the console). */
   public record Workspace(
@@ -92,20 +92,42 @@ public record Config(Workspace workspace, Database database) {
   /** Where the event log lives. */
   public record Database(Path path) {}
 
+  /**
+   * Slack: Socket Mode (no public address) or HTTP mode behind a load balancer, the Web API's
+   * address, and the user ids who are managers besides the workspace's admins and owners. The
+   * tokens and the signing secret come from the environment only.
+   */
+  public record Slack(String mode, Http http, String apiUrl, List<String> managers) {
+    public Slack {
+      managers = managers == null ? List.of() : List.copyOf(managers);
+      if (!Set.of("socket", "http").contains(mode)) {
+        throw new ConfigException("slack.mode must be socket or http, not \"" + mode + "\"");
+      }
+    }
+  }
+
+  /** Where HTTP mode listens. */
+  public record Http(int port, String path) {}
+
   /** Every key with its default: the keys environment variables may override. */
   private static final Map<String, String> DEFAULTS =
-      Map.of(
-          "workspace.locale", "en",
-          "workspace.time-zone", "Europe/Amsterdam",
-          "workspace.currency", "EUR",
-          "workspace.default-margin", "25",
-          "workspace.inactivity-days", "365",
-          "workspace.stale-quote-days", "7",
-          "workspace.managers", "",
-          "workspace.name", "",
-          "database.path", "salesmeter.db");
+      Map.ofEntries(
+          Map.entry("workspace.locale", "en"),
+          Map.entry("workspace.time-zone", "Europe/Amsterdam"),
+          Map.entry("workspace.currency", "EUR"),
+          Map.entry("workspace.default-margin", "25"),
+          Map.entry("workspace.inactivity-days", "365"),
+          Map.entry("workspace.stale-quote-days", "7"),
+          Map.entry("workspace.managers", ""),
+          Map.entry("workspace.name", ""),
+          Map.entry("database.path", "salesmeter.db"),
+          Map.entry("slack.mode", "socket"),
+          Map.entry("slack.http.port", "3000"),
+          Map.entry("slack.http.path", "/slack/events"),
+          Map.entry("slack.api-url", "https://slack.com/api/"),
+          Map.entry("slack.managers", ""));
 
-  private static final Set<String> LIST_KEYS = Set.of("workspace.managers");
+  private static final Set<String> LIST_KEYS = Set.of("workspace.managers", "slack.managers");
 
   /**
    * Reads the configuration.

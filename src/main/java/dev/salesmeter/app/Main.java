@@ -1,5 +1,6 @@
 package dev.salesmeter.app;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,14 +47,16 @@ public final class Main implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    String why = "No chat tokens configured: ";
-    for (String token : new String[] {"SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"}) {
-      if (System.getenv(token) != null) {
-        why = token + " is set, but this version has no chat adapters yet: ";
-      }
+  public Integer call() throws Exception {
+    Map<String, String> environment = System.getenv();
+    if (environment.get("SLACK_BOT_TOKEN") != null) {
+      return SlackRunner.run(Config.load(options.config, environment), environment);
     }
-    return ConsoleRunner.run(options, System.getenv(), why);
+    String why = "No chat tokens configured: ";
+    if (environment.get("DISCORD_BOT_TOKEN") != null) {
+      why = "DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: ";
+    }
+    return ConsoleRunner.run(options, environment, why);
   }
 
   /** {@code salesmeter console}: the local console, also for scripts. */
