@@ -103,7 +103,7 @@ final class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the Slack adapter uses core, command and schedule, Bolt, the JDK's HTTP server")
+  @DisplayName("the Slack adapter uses core, command, schedule, Bolt, the JDK's HTTP server, YAML")
   void slack() {
     onlyUses(
         "slack",
@@ -112,6 +112,7 @@ final class ArchitectureTest {
         "dev.salesmeter.schedule..",
         "com.slack.api..",
         "com.sun.net.httpserver..",
+        "com.fasterxml.jackson..",
         "org.slf4j..");
   }
 

@@ -84,6 +84,26 @@ final class ConsoleRunner {
     return new CommandRegistry(commands);
   }
 
+  /**
+   * The registry for listing its commands only (the Slack manifest): on a throw-away database,
+   * since the handlers are never called.
+   */
+  static CommandRegistry registryForListing() throws java.io.IOException {
+    Path folder = java.nio.file.Files.createTempDirectory("salesmeter-registry");
+    Path file = folder.resolve("listing.db");
+    try (Database database = Database.open(file)) {
+      return registry(
+          database, new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
+    } finally {
+      try (var files = java.nio.file.Files.list(folder)) {
+        for (Path each : files.toList()) {
+          java.nio.file.Files.deleteIfExists(each);
+        }
+      }
+      java.nio.file.Files.deleteIfExists(folder);
+    }
+  }
+
   /** The database, or a message that names the file and why it cannot be used. */
   private static Database open(Path file) {
     try {

@@ -1,5 +1,6 @@
 package dev.salesmeter.app;
 
+import dev.salesmeter.slack.SlackManifest;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Sales KPIs, logged and reported from team chat.",
-    subcommands = {Main.ConsoleCommand.class})
+    subcommands = {Main.ConsoleCommand.class, Main.SlackManifestCommand.class})
 public final class Main implements Callable<Integer> {
   /** The exit code for a configuration or start-up problem the user can fix. */
   static final int CONFIG_PROBLEM = 2;
@@ -70,6 +71,19 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       return ConsoleRunner.run(main.options, System.getenv());
+    }
+  }
+
+  /** {@code salesmeter slack-manifest}: the Slack app manifest, from the command registry. */
+  @Command(
+      name = "slack-manifest",
+      mixinStandardHelpOptions = true,
+      description = "Print the Slack app manifest (YAML) for \"Create app from manifest\".")
+  static final class SlackManifestCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      System.out.print(SlackManifest.yaml(ConsoleRunner.registryForListing()));
+      return 0;
     }
   }
 
