@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
@@ -35,6 +36,11 @@ public final class Commands {
 
   public CommandRegistry registry() {
     return registry;
+  }
+
+  /** A workspace's settings, for what an adapter writes itself (its language). */
+  public WorkspaceSettings settings(WorkspaceId workspace) {
+    return log.settings(workspace);
   }
 
   /** Handles a command given as text (Slack, the console). */

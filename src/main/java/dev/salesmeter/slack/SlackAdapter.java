@@ -8,6 +8,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -22,6 +25,7 @@ import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.text.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +111,9 @@ public final class SlackAdapter {
                 payload.getTriggerId(),
                 command,
                 payload.getText() == null ? "" : payload.getText()));
-    reply.chart().ifPresent(chart -> charts.submit(() -> upload(chart, payload, ctx)));
+    Messages messages =
+        Messages.of(commands.settings(new WorkspaceId(payload.getTeamId())).locale());
+    reply.chart().ifPresent(chart -> charts.submit(() -> upload(chart, payload, ctx, messages)));
     return ctx.ack(
         response ->
             response
@@ -169,19 +175,44 @@ public final class SlackAdapter {
         });
   }
 
-  /** Draws the chart and uploads it to the command's channel (files.uploadV2). */
-  private void upload(Drawing chart, SlashCommandPayload payload, SlashCommandContext ctx) {
+  /**
+   * Draws the chart and uploads it to the command's channel (files.uploadV2). The text answer
+   * stands whatever happens here; a failure is told to the asker privately, with what to do when
+   * the bot is not in the channel.
+   */
+  private void upload(
+      Drawing chart, SlashCommandPayload payload, SlashCommandContext ctx, Messages messages) {
+    String problem;
     try {
       Picture picture = chart.draw();
-      ctx.client()
-          .filesUploadV2(
-              r ->
-                  r.channel(payload.getChannelId())
-                      .filename(picture.fileName())
-                      .title(picture.fileName())
-                      .fileData(picture.png()));
+      FilesUploadV2Response response =
+          ctx.client()
+              .filesUploadV2(
+                  r ->
+                      r.channel(payload.getChannelId())
+                          .filename(picture.fileName())
+                          .title(picture.fileName())
+                          .fileData(picture.png()));
+      if (response.isOk()) {
+        return;
+      }
+      problem = response.getError();
+    } catch (SlackFilesUploadV2Exception e) {
+      problem = e.getCompleteResponse() != null ? e.getCompleteResponse().getError() : e.toString();
+    } catch (SlackApiException e) {
+      problem = e.getError() != null ? e.getError().getError() : e.toString();
     } catch (Exception e) {
-      LOG.warn("chart upload failed: {}", e.toString());
+      problem = e.toString();
+    }
+    LOG.warn("chart upload failed: {}", problem);
+    String text =
+        "not_in_channel".equals(problem) || "channel_not_found".equals(problem)
+            ? messages.get("slack.notInChannel")
+            : messages.get("slack.chartFailed");
+    try {
+      ctx.respond(r -> r.responseType("ephemeral").text(text));
+    } catch (IOException e) {
+      LOG.warn("could not tell the asker that the chart failed: {}", e.toString());
     }
   }
 }

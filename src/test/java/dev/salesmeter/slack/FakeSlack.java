@@ -26,6 +26,12 @@ final class FakeSlack implements AutoCloseable {
   final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
   final List<byte[]> uploads = new CopyOnWriteArrayList<>();
   final CountDownLatch connected = new CountDownLatch(1);
+  final BlockingQueue<String> responses = new LinkedBlockingQueue<>();
+
+  /**
+   * Whether files.completeUploadExternal answers not_in_channel, as for a channel without the bot.
+   */
+  volatile boolean notInChannel;
 
   private final HttpServer web;
   private final WebSocketServer socket;
@@ -61,6 +67,13 @@ final class FakeSlack implements AutoCloseable {
     socket.start();
     web.createContext("/api/", this::api);
     web.createContext("/upload/", this::upload);
+    web.createContext(
+        "/respond",
+        exchange -> {
+          responses.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          answer(exchange, "ok");
+        });
     web.start();
   }
 
@@ -75,10 +88,10 @@ final class FakeSlack implements AutoCloseable {
         """
         {"envelope_id":"%s","type":"slash_commands","accepts_response_payload":true,
          "payload":{"command":"%s","text":"%s","team_id":"T-test","channel_id":"C1",
-          "user_id":"%s","user_name":"%s","response_url":"http://127.0.0.1:1/respond",
+          "user_id":"%s","user_name":"%s","response_url":"http://127.0.0.1:%d/respond",
           "trigger_id":"%s"}}
         """
-            .formatted(envelopeId, command, text, user, user, trigger));
+            .formatted(envelopeId, command, text, user, user, web.getAddress().getPort(), trigger));
   }
 
   private void api(HttpExchange exchange) throws IOException {
@@ -99,7 +112,10 @@ final class FakeSlack implements AutoCloseable {
                   + port
                   + "/upload/F1\","
                   + "\"file_id\":\"F1\"}";
-          case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
+          case "files.completeUploadExternal" ->
+              notInChannel
+                  ? "{\"ok\":false,\"error\":\"not_in_channel\"}"
+                  : "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
           default -> "{\"ok\":true}";
         };
     answer(exchange, answer);

@@ -95,4 +95,19 @@ final class SlackSocketModeTest {
     assertThat(ack).contains("\"response_type\":\"ephemeral\"").contains("amount");
     assertThat(team.events()).isEqualTo(before);
   }
+
+  @Test
+  @DisplayName("where the bot is not in the channel, the asker is told how to invite it")
+  void notInChannel() throws Exception {
+    team.log("/sale Gamma 2000 date:2026-03-03 @anna");
+    slack.notInChannel = true;
+    try {
+      slack.slashCommand("env-5", "/kpi", "revenue march 2026", "U1", "trigger-5");
+      assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("in_channel");
+      String told = slack.responses.poll(10, TimeUnit.SECONDS);
+      assertThat(told).contains("ephemeral").contains("/invite @Salesmeter");
+    } finally {
+      slack.notInChannel = false;
+    }
+  }
 }
