@@ -58,7 +58,7 @@ public final class SlackAdapter {
   private final App app;
   private final Commands commands;
   private final Set<String> managers;
-  private final Map<String, Boolean> admins = new ConcurrentHashMap<>();
+  private final Map<String, Member> members = new ConcurrentHashMap<>();
   private final ExecutorService charts =
       Executors.newFixedThreadPool(
           2,
@@ -100,8 +100,7 @@ public final class SlackAdapter {
   }
 
   private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
-    Actor user =
-        new Actor(payload.getUserId(), payload.getUserName(), isManager(payload.getUserId(), ctx));
+    Actor user = actor(payload, ctx);
     Reply reply =
         commands.handle(
             new CommandInput(
@@ -155,24 +154,43 @@ public final class SlackAdapter {
     return text.length() <= most ? text : text.substring(0, most - 1) + "…";
   }
 
-  /** Workspace admins and owners are managers, and the configured ids; users.info is cached. */
-  private boolean isManager(String userId, SlashCommandContext ctx) {
-    if (managers.contains(userId)) {
-      return true;
+  /** Who a Slack user is to Salesmeter: the name people know them by, and whether an admin. */
+  private record Member(String name, boolean admin) {}
+
+  /**
+   * The user as an actor: named as their workspace shows them (users.info, cached per user), a
+   * manager when a workspace admin or owner or one of the configured ids.
+   */
+  private Actor actor(SlashCommandPayload payload, SlashCommandContext ctx) {
+    String id = payload.getUserId();
+    Member member =
+        members.computeIfAbsent(
+            id,
+            key -> {
+              try {
+                UsersInfoResponse info = ctx.client().usersInfo(r -> r.user(key));
+                if (info.isOk() && info.getUser() != null) {
+                  var user = info.getUser();
+                  String display =
+                      user.getProfile() == null ? null : user.getProfile().getDisplayName();
+                  String name =
+                      display != null && !display.isBlank()
+                          ? display
+                          : user.getRealName() != null && !user.getRealName().isBlank()
+                              ? user.getRealName()
+                              : payload.getUserName();
+                  return new Member(name, user.isAdmin() || user.isOwner());
+                }
+              } catch (IOException | SlackApiException e) {
+                LOG.warn(
+                    "users.info failed for a user; their Slack handle is used: {}", e.toString());
+              }
+              return null; // not cached: asked again next time
+            });
+    if (member == null) {
+      member = new Member(payload.getUserName(), false);
     }
-    return admins.computeIfAbsent(
-        userId,
-        id -> {
-          try {
-            UsersInfoResponse info = ctx.client().usersInfo(r -> r.user(id));
-            return info.isOk()
-                && info.getUser() != null
-                && (info.getUser().isAdmin() || info.getUser().isOwner());
-          } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            LOG.warn("users.info failed for a user; treated as no admin: {}", e.toString());
-            return false;
-          }
-        });
+    return new Actor(id, member.name(), member.admin() || managers.contains(id));
   }
 
   /**

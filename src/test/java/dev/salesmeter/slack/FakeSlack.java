@@ -105,8 +105,12 @@ final class FakeSlack implements AutoCloseable {
           case "apps.connections.open" ->
               "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=x\"}";
           case "users.info" ->
-              "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"anna\",\"is_admin\":false,"
-                  + "\"is_owner\":false}}";
+              body.contains("UADMIN")
+                  ? "{\"ok\":true,\"user\":{\"id\":\"UADMIN\",\"name\":\"lisa\","
+                      + "\"is_admin\":true,\"is_owner\":false,\"profile\":{\"display_name\":"
+                      + "\"Lisa\"}}}"
+                  : "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"anna\",\"is_admin\":false,"
+                      + "\"is_owner\":false,\"profile\":{\"display_name\":\"Anna de Vries\"}}}";
           case "files.getUploadURLExternal" ->
               "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
                   + port

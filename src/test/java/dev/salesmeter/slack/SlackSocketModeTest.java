@@ -110,4 +110,15 @@ final class SlackSocketModeTest {
       slack.notInChannel = false;
     }
   }
+
+  @Test
+  @DisplayName("users are named as Slack shows them; workspace admins may do what managers do")
+  void namesAndManagers() throws Exception {
+    slack.slashCommand("env-6", "/lead", "Delta", "U1", "trigger-6");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Delta (Anna de Vries)");
+    slack.slashCommand("env-7", "/target", "50k Q2 2026", "U1", "trigger-7");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Only managers");
+    slack.slashCommand("env-8", "/target", "50k Q2 2026", "UADMIN", "trigger-8");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Target #");
+  }
 }
