@@ -43,6 +43,14 @@ public final class Commands {
     return log.settings(workspace);
   }
 
+  /** Names a workspace as its platform does (the heading of its pictures), if the name changed. */
+  public void name(WorkspaceId workspace, String name) {
+    WorkspaceSettings settings = log.settings(workspace);
+    if (!settings.name().equals(name.strip())) {
+      log.configure(workspace, settings.withName(name));
+    }
+  }
+
   /** Handles a command given as text (Slack, the console). */
   public Reply handle(CommandInput input) {
     long started = System.nanoTime();

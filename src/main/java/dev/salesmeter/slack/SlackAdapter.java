@@ -59,6 +59,7 @@ public final class SlackAdapter {
   private final Commands commands;
   private final Set<String> managers;
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+  private final Set<WorkspaceId> named = ConcurrentHashMap.newKeySet();
   private final ExecutorService charts =
       Executors.newFixedThreadPool(
           2,
@@ -101,17 +102,20 @@ public final class SlackAdapter {
 
   private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
     Actor user = actor(payload, ctx);
+    WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
+    if (payload.getTeamDomain() != null && named.add(workspace)) {
+      commands.name(workspace, payload.getTeamDomain());
+    }
     Reply reply =
         commands.handle(
             new CommandInput(
-                new WorkspaceId(payload.getTeamId()),
+                workspace,
                 user,
                 payload.getChannelId(),
                 payload.getTriggerId(),
                 command,
                 payload.getText() == null ? "" : payload.getText()));
-    Messages messages =
-        Messages.of(commands.settings(new WorkspaceId(payload.getTeamId())).locale());
+    Messages messages = Messages.of(commands.settings(workspace).locale());
     reply.chart().ifPresent(chart -> charts.submit(() -> upload(chart, payload, ctx, messages)));
     return ctx.ack(
         response ->

@@ -87,7 +87,8 @@ final class FakeSlack implements AutoCloseable {
     client.send(
         """
         {"envelope_id":"%s","type":"slash_commands","accepts_response_payload":true,
-         "payload":{"command":"%s","text":"%s","team_id":"T-test","channel_id":"C1",
+         "payload":{"command":"%s","text":"%s","team_id":"T-test","team_domain":"acme-sales",
+          "channel_id":"C1",
           "user_id":"%s","user_name":"%s","response_url":"http://127.0.0.1:%d/respond",
           "trigger_id":"%s"}}
         """

@@ -120,5 +120,7 @@ final class SlackSocketModeTest {
     assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Only managers");
     slack.slashCommand("env-8", "/target", "50k Q2 2026", "UADMIN", "trigger-8");
     assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Target #");
+    // The workspace is named as Slack names it: the heading of its pictures.
+    assertThat(team.log().settings(TestWorkspace.WORKSPACE).name()).isEqualTo("acme-sales");
   }
 }
