@@ -12,7 +12,9 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
@@ -121,7 +123,7 @@ public final class SlackAdapter {
         response ->
             response
                 .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .text(reply.title().map(t -> t + "\n").orElse("") + reply.text())
+                .text(escape(reply.title().map(t -> t + "\n").orElse("") + reply.text()))
                 .blocks(blocks(reply)));
   }
 
@@ -133,12 +135,12 @@ public final class SlackAdapter {
         .ifPresent(
             title ->
                 blocks.add(
-                    com.slack.api.model.block.HeaderBlock.builder()
+                    HeaderBlock.builder()
                         .text(PlainTextObject.builder().text(cut(title, 150)).build())
                         .build()));
     blocks.add(
-        com.slack.api.model.block.SectionBlock.builder()
-            .text(MarkdownTextObject.builder().text(cut(reply.text(), 3000)).build())
+        SectionBlock.builder()
+            .text(MarkdownTextObject.builder().text(cut(escape(reply.text()), 3000)).build())
             .build());
     if (!reply.fields().isEmpty()) {
       List<TextObject> fields = new ArrayList<>();
@@ -146,12 +148,20 @@ public final class SlackAdapter {
           reply.fields().subList(0, Math.min(MAX_FIELDS, reply.fields().size()))) {
         fields.add(
             MarkdownTextObject.builder()
-                .text("*" + field.label() + "*\n" + cut(field.value(), 1900))
+                .text("*" + escape(field.label()) + "*\n" + cut(escape(field.value()), 1900))
                 .build());
       }
-      blocks.add(com.slack.api.model.block.SectionBlock.builder().fields(fields).build());
+      blocks.add(SectionBlock.builder().fields(fields).build());
     }
     return blocks;
+  }
+
+  /**
+   * Text as Slack shows it literally: a customer named "<!channel>" must not ping a channel, nor
+   * "<http://…|…>" become a disguised link.
+   */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String cut(String text, int most) {

@@ -2,6 +2,7 @@ package dev.salesmeter.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.salesmeter.command.TestWorkspace;
 import java.nio.file.Path;
@@ -122,5 +123,22 @@ final class SlackSocketModeTest {
     assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("Target #");
     // The workspace is named as Slack names it: the heading of its pictures.
     assertThat(team.log().settings(TestWorkspace.WORKSPACE).name()).isEqualTo("acme-sales");
+  }
+
+  @Test
+  @DisplayName("a hostile customer name is shown literally: no channel ping, no disguised link")
+  void hostileName() throws Exception {
+    slack.slashCommand(
+        "env-9", "/lead", "\\\"<!channel> <http://evil.example|click> & co\\\"", "U1", "trigger-9");
+    String text =
+        JsonParser.parseString(slack.acks.poll(10, TimeUnit.SECONDS))
+            .getAsJsonObject()
+            .getAsJsonObject("payload")
+            .get("text")
+            .getAsString();
+    assertThat(text)
+        .contains("&lt;!channel&gt; &lt;http://evil.example|click&gt; &amp; co")
+        .doesNotContain("<!channel>")
+        .doesNotContain("<http://evil.example|click>");
   }
 }
