@@ -111,6 +111,7 @@ final class ArchitectureTest {
         "dev.salesmeter.command..",
         "dev.salesmeter.schedule..",
         "com.slack.api..",
+        "okhttp3..", // the Slack SDK's HTTP responses, as its exceptions carry them
         "com.sun.net.httpserver..",
         "com.fasterxml.jackson..",
         "org.slf4j..");

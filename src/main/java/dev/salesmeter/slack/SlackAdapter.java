@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,6 +158,46 @@ public final class SlackAdapter {
   }
 
   /**
+   * files.uploadV2, tried again when Slack answers 429, after the Retry-After it asks for (at most
+   * three times, each wait at most 30 s). The SDK's async client only slows later calls down after
+   * a 429; it does not repeat the one that was refused.
+   */
+  private static FilesUploadV2Response uploadRespectingRateLimits(
+      SlashCommandContext ctx, SlashCommandPayload payload, Picture picture) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ctx.client()
+            .filesUploadV2(
+                r ->
+                    r.channel(payload.getChannelId())
+                        .filename(picture.fileName())
+                        .title(picture.fileName())
+                        .fileData(picture.png()));
+      } catch (SlackApiException e) {
+        if (e.getResponse() == null || e.getResponse().code() != 429 || attempt == 3) {
+          throw e;
+        }
+        String retryAfter = e.getResponse().header("Retry-After");
+        long seconds = retryAfter == null ? 1 : Math.min(30, Long.parseLong(retryAfter.strip()));
+        LOG.info("Slack rate-limited an upload; trying again in {} s", seconds);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+      }
+    }
+  }
+
+  /** What went wrong with an upload, in Slack's words where Slack gave them. */
+  private static String problem(Throwable failure) {
+    if (failure instanceof SlackFilesUploadV2Exception upload
+        && upload.getCompleteResponse() != null) {
+      return upload.getCompleteResponse().getError();
+    }
+    if (failure instanceof SlackApiException api && api.getError() != null) {
+      return api.getError().getError();
+    }
+    return String.valueOf(failure);
+  }
+
+  /**
    * Text as Slack shows it literally: a customer named "<!channel>" must not ping a channel, nor
    * "<http://…|…>" become a disguised link.
    */
@@ -217,24 +258,13 @@ public final class SlackAdapter {
     String problem;
     try {
       Picture picture = chart.draw();
-      FilesUploadV2Response response =
-          ctx.client()
-              .filesUploadV2(
-                  r ->
-                      r.channel(payload.getChannelId())
-                          .filename(picture.fileName())
-                          .title(picture.fileName())
-                          .fileData(picture.png()));
+      FilesUploadV2Response response = uploadRespectingRateLimits(ctx, payload, picture);
       if (response.isOk()) {
         return;
       }
       problem = response.getError();
-    } catch (SlackFilesUploadV2Exception e) {
-      problem = e.getCompleteResponse() != null ? e.getCompleteResponse().getError() : e.toString();
-    } catch (SlackApiException e) {
-      problem = e.getError() != null ? e.getError().getError() : e.toString();
     } catch (Exception e) {
-      problem = e.toString();
+      problem = problem(e);
     }
     LOG.warn("chart upload failed: {}", problem);
     String text =

@@ -33,6 +33,10 @@ final class FakeSlack implements AutoCloseable {
    */
   volatile boolean notInChannel;
 
+  /** How many of the next files.getUploadURLExternal calls answer 429 (rate limited). */
+  final java.util.concurrent.atomic.AtomicInteger rateLimited =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final HttpServer web;
   private final WebSocketServer socket;
   private volatile WebSocket client;
@@ -100,6 +104,15 @@ final class FakeSlack implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     calls.add(new Call(method, body));
     int port = web.getAddress().getPort();
+    if (method.equals("files.getUploadURLExternal") && rateLimited.getAndDecrement() > 0) {
+      byte[] limited = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Retry-After", "1");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(429, limited.length);
+      exchange.getResponseBody().write(limited);
+      exchange.close();
+      return;
+    }
     String answer =
         switch (method) {
           case "auth.test" -> "{\"ok\":true,\"team_id\":\"T-test\",\"user_id\":\"UBOT\"}";

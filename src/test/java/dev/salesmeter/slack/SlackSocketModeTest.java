@@ -141,4 +141,20 @@ final class SlackSocketModeTest {
         .doesNotContain("<!channel>")
         .doesNotContain("<http://evil.example|click>");
   }
+
+  @Test
+  @DisplayName("a rate-limited upload (429, Retry-After) is tried again and the chart arrives")
+  void rateLimited() throws Exception {
+    team.log("/sale Epsilon 3000 date:2026-03-04 @anna");
+    int uploadsBefore = slack.uploads.size();
+    slack.rateLimited.set(1);
+    slack.slashCommand("env-10", "/kpi", "revenue march 2026", "U1", "trigger-10");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("in_channel");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (slack.uploads.size() == uploadsBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(slack.uploads).hasSize(uploadsBefore + 1);
+    assertThat(slack.rateLimited.get()).isLessThan(0); // the 429 was answered, then a retry
+  }
 }
