@@ -158,9 +158,9 @@ public final class SlackAdapter {
   }
 
   /**
-   * files.uploadV2, tried again when Slack answers 429, after the Retry-After it asks for (at most
-   * three times, each wait at most 30 s). The SDK's async client only slows later calls down after
-   * a 429; it does not repeat the one that was refused.
+   * files.uploadV2, tried again when Slack answers 429 (after the Retry-After it asks for) or a 5xx
+   * (after a second): at most three times, each wait at most 30 s. The SDK's async client only
+   * slows later calls down after a 429; it does not repeat the one that was refused.
    */
   private static FilesUploadV2Response uploadRespectingRateLimits(
       SlashCommandContext ctx, SlashCommandPayload payload, Picture picture) throws Exception {
@@ -174,12 +174,13 @@ public final class SlackAdapter {
                         .title(picture.fileName())
                         .fileData(picture.png()));
       } catch (SlackApiException e) {
-        if (e.getResponse() == null || e.getResponse().code() != 429 || attempt == 3) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().code();
+        if ((status != 429 && status < 500) || attempt == 3) {
           throw e;
         }
         String retryAfter = e.getResponse().header("Retry-After");
         long seconds = retryAfter == null ? 1 : Math.min(30, Long.parseLong(retryAfter.strip()));
-        LOG.info("Slack rate-limited an upload; trying again in {} s", seconds);
+        LOG.info("Slack answered {} to an upload; trying again in {} s", status, seconds);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
       }
     }

@@ -33,6 +33,10 @@ final class FakeSlack implements AutoCloseable {
    */
   volatile boolean notInChannel;
 
+  /** How many of the next files.completeUploadExternal calls answer 503. */
+  final java.util.concurrent.atomic.AtomicInteger serverErrors =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** How many of the next files.getUploadURLExternal calls answer 429 (rate limited). */
   final java.util.concurrent.atomic.AtomicInteger rateLimited =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -104,6 +108,11 @@ final class FakeSlack implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     calls.add(new Call(method, body));
     int port = web.getAddress().getPort();
+    if (method.equals("files.completeUploadExternal") && serverErrors.getAndDecrement() > 0) {
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+      return;
+    }
     if (method.equals("files.getUploadURLExternal") && rateLimited.getAndDecrement() > 0) {
       byte[] limited = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Retry-After", "1");
