@@ -58,14 +58,24 @@ final class KpiHandler implements CommandHandler {
     FigureAnswer answer =
         figure.answer(
             new FigureQuery(request.workspace(), request.settings(), period, rep, request.now()));
-    return reply(answer, args.has(Flag.PRIVATE));
+    return reply(answer, request, period, args.has(Flag.PRIVATE));
   }
 
-  /** A figure's answer as a reply: to the channel, unless asked privately. */
-  static Reply reply(FigureAnswer answer, boolean privately) {
+  /**
+   * A figure's answer as a reply: to the channel unless asked privately, with the period in words
+   * and dates as its context line.
+   */
+  static Reply reply(
+      FigureAnswer answer, CommandRequest request, Period period, boolean privately) {
     List<Reply.Field> fields =
         answer.fields().stream().map(f -> new Reply.Field(f.label(), f.value())).toList();
-    return new Reply(Optional.of(answer.title()), answer.text(), fields, answer.chart(), privately);
+    return new Reply(
+        Optional.of(answer.title()),
+        answer.text(),
+        fields,
+        Optional.of(request.formats().period(period)),
+        answer.chart(),
+        privately);
   }
 
   private String list(Messages messages, java.util.Locale locale) {

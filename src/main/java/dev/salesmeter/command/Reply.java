@@ -12,12 +12,15 @@ import java.util.Optional;
  * post it (after the text, see {@link Drawing}), and who sees it.
  *
  * @param title a short heading, where the platform shows one
+ * @param context a line under the answer that says what it covers (the period in words and dates),
+ *     where the platform shows one
  * @param ephemeral whether only the asker sees it (errors and one's own logging) or the channel
  */
 public record Reply(
     Optional<String> title,
     String text,
     List<Field> fields,
+    Optional<String> context,
     Optional<Drawing> chart,
     boolean ephemeral) {
 
@@ -28,12 +31,13 @@ public record Reply(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(text, "text");
     fields = List.copyOf(fields);
+    Objects.requireNonNull(context, "context");
     Objects.requireNonNull(chart, "chart");
   }
 
   /** A reply only the asker sees. */
   public static Reply privately(String text) {
-    return new Reply(Optional.empty(), text, List.of(), Optional.empty(), true);
+    return new Reply(Optional.empty(), text, List.of(), Optional.empty(), Optional.empty(), true);
   }
 
   /** The chart drawn now, where the reply has one (the console; tests). */

@@ -33,6 +33,7 @@ final class ScorecardHandler implements CommandHandler {
     FigureQuery query =
         new FigureQuery(
             request.workspace(), request.settings(), week, Optional.empty(), request.now());
-    return KpiHandler.reply(scorecard.answer(query), request.arguments().has(Flag.PRIVATE));
+    return KpiHandler.reply(
+        scorecard.answer(query), request, week, request.arguments().has(Flag.PRIVATE));
   }
 }

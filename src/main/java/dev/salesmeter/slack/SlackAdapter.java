@@ -12,6 +12,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -128,7 +129,10 @@ public final class SlackAdapter {
                 .blocks(blocks(reply)));
   }
 
-  /** A header, the text, the numbers as fields: Block Kit that reads on desktop and phone. */
+  /**
+   * A header, the text, the numbers as fields, the period as a context line: Block Kit that reads
+   * on desktop and phone.
+   */
   static List<LayoutBlock> blocks(Reply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
     reply
@@ -154,6 +158,15 @@ public final class SlackAdapter {
       }
       blocks.add(SectionBlock.builder().fields(fields).build());
     }
+    reply
+        .context()
+        .ifPresent(
+            context ->
+                blocks.add(
+                    ContextBlock.builder()
+                        .elements(
+                            List.of(MarkdownTextObject.builder().text(escape(context)).build()))
+                        .build()));
     return blocks;
   }
 

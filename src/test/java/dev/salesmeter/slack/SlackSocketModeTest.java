@@ -66,7 +66,8 @@ final class SlackSocketModeTest {
     assertThat(ack)
         .contains("\"response_type\":\"in_channel\"")
         .contains("\"type\":\"header\"")
-        .contains("Revenue — March 2026");
+        .contains("Revenue — March 2026")
+        .contains("\"type\":\"context\"");
     // files.uploadV2: the upload address, the PNG's bytes, then the completion into the channel
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (slack.calls.stream().noneMatch(c -> c.method().equals("files.completeUploadExternal"))
