@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -89,18 +90,18 @@ final class ConsoleRunner {
    * since the handlers are never called.
    */
   static CommandRegistry registryForListing() throws java.io.IOException {
-    Path folder = java.nio.file.Files.createTempDirectory("salesmeter-registry");
+    Path folder = Files.createTempDirectory("salesmeter-registry");
     Path file = folder.resolve("listing.db");
     try (Database database = Database.open(file)) {
       return registry(
           database, new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
     } finally {
-      try (var files = java.nio.file.Files.list(folder)) {
+      try (var files = Files.list(folder)) {
         for (Path each : files.toList()) {
-          java.nio.file.Files.deleteIfExists(each);
+          Files.deleteIfExists(each);
         }
       }
-      java.nio.file.Files.deleteIfExists(folder);
+      Files.deleteIfExists(folder);
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a logged event the way confirmations echo it, so a misread amount, customer or date is
@@ -91,18 +92,18 @@ final class EventDescriptions {
   private java.util.Optional<String> link(LoggedEvent event) {
     OpportunityLink link = event.link();
     if (link == OpportunityLink.DIRECT) {
-      return java.util.Optional.of(messages.get("describe.direct"));
+      return Optional.of(messages.get("describe.direct"));
     }
     if (link == OpportunityLink.OPENED && event.kind() != EventKind.LEAD) {
-      return java.util.Optional.of(messages.get("describe.openedWithoutLead"));
+      return Optional.of(messages.get("describe.openedWithoutLead"));
     }
     if (link == OpportunityLink.JOINED && event.kind() == EventKind.SALE) {
-      return java.util.Optional.of(messages.get("describe.won"));
+      return Optional.of(messages.get("describe.won"));
     }
     if (event.kind() == EventKind.LOST) {
-      return java.util.Optional.of(messages.get("describe.lost"));
+      return Optional.of(messages.get("describe.lost"));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Whether an event happened now, so that its date and time need not be echoed. */

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,10 +50,10 @@ public final class Console {
   }
 
   /** Runs one line and returns the reply, or nothing for a blank line or a comment. */
-  public java.util.Optional<Reply> run(String line) {
+  public Optional<Reply> run(String line) {
     String text = line.replace("\uFEFF", "").strip(); // a script saved with a byte-order mark
     if (text.isEmpty() || text.startsWith("#")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Actor user = new Actor(OWN_USER, OWN_USER, true);
     if (text.startsWith("@")) {
@@ -60,7 +61,7 @@ public final class Console {
       String name = space < 0 ? text.substring(1) : text.substring(1, space);
       String key = CustomerName.fold(name);
       if (key.isEmpty() || space < 0) {
-        return java.util.Optional.of(Reply.privately(messages.get("console.nameMissing")));
+        return Optional.of(Reply.privately(messages.get("console.nameMissing")));
       }
       if (!key.equals(OWN_USER)) {
         user = new Actor(key, name, managers.contains(key));
@@ -70,7 +71,7 @@ public final class Console {
     int space = text.indexOf(' ');
     String command = space < 0 ? text : text.substring(0, space);
     String arguments = space < 0 ? "" : text.substring(space + 1);
-    return java.util.Optional.of(
+    return Optional.of(
         commands.handle(
             new CommandInput(
                 WORKSPACE, user, "console", "console-" + UUID.randomUUID(), command, arguments)));

@@ -1,5 +1,7 @@
 package dev.salesmeter.core;
 
+import java.util.Locale;
+
 /** The steps of the sales process that can be logged (KPIS.md, "The sales process as events"). */
 public enum EventKind {
   LEAD,
@@ -15,10 +17,10 @@ public enum EventKind {
 
   /** The name stored in the event log. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static EventKind fromCode(String code) {
-    return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(code.toUpperCase(Locale.ROOT));
   }
 }

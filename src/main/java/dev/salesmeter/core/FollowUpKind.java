@@ -1,11 +1,13 @@
 package dev.salesmeter.core;
 
+import java.util.Locale;
+
 /** How a quote was chased. */
 public enum FollowUpKind {
   CALL,
   VISIT;
 
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }
