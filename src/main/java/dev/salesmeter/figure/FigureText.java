@@ -5,6 +5,7 @@ import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /** What every figure writes the same way: its title, shares, and changes in points. */
 public final class FigureText {
@@ -42,6 +43,17 @@ public final class FigureText {
     }
     BigDecimal percent = percent(Math.abs(difference), beforeCents);
     return amount + " (" + (difference >= 0 ? "+" : "−") + formats.percent(percent) + ")";
+  }
+
+  /**
+   * The first few of a longer list, and how many more: "Acme, Beta, Gamma and 4 more".
+   *
+   * @param total how many items the whole list holds
+   */
+  public static String firstOf(Messages messages, List<String> shown, long total) {
+    String list = String.join(", ", shown);
+    long more = total - shown.size();
+    return more > 0 ? list + " " + messages.get("figure.andMore", more) : list;
   }
 
   /** A change of a number: "▲ 3", "▼ 1.5", "=". */

@@ -192,12 +192,8 @@ public final class Scorecard {
                     staleCount,
                     staleDays,
                     perRep(stale),
-                    oldest.stream().map(staleOne).collect(Collectors.joining(", "))
-                        + (staleCount > oldest.size()
-                            ? " "
-                                + messages.get(
-                                    "figure.quotes.staleMore", staleCount - oldest.size())
-                            : "")));
+                    FigureText.firstOf(
+                        messages, oldest.stream().map(staleOne).toList(), staleCount)));
     Function<CustomerMoment, String> atRiskOne =
         c ->
             messages.get(
@@ -288,9 +284,8 @@ public final class Scorecard {
 
   /** The first few names, and how many more there are. */
   private static <T> String names(Formats formats, List<T> items, Function<T, String> name) {
-    String shown = items.stream().limit(NAMES_SHOWN).map(name).collect(Collectors.joining(", "));
-    int more = items.size() - NAMES_SHOWN;
-    return more > 0 ? shown + " " + formats.messages().get("figure.quotes.staleMore", more) : shown;
+    return FigureText.firstOf(
+        formats.messages(), items.stream().limit(NAMES_SHOWN).map(name).toList(), items.size());
   }
 
   /**

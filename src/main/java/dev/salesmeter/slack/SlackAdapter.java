@@ -119,8 +119,17 @@ public final class SlackAdapter {
                 payload.getTriggerId(),
                 command,
                 payload.getText() == null ? "" : payload.getText()));
-    Messages messages = Messages.of(commands.settings(workspace).locale());
-    reply.chart().ifPresent(chart -> charts.submit(() -> upload(chart, payload, ctx, messages)));
+    reply
+        .chart()
+        .ifPresent(
+            chart ->
+                charts.submit(
+                    () ->
+                        upload(
+                            chart,
+                            payload,
+                            ctx,
+                            Messages.of(commands.settings(workspace).locale()))));
     return ctx.ack(
         response ->
             response

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -339,7 +338,7 @@ public final class ChurnFigure implements Figure {
       return "—";
     }
     Messages messages = formats.messages();
-    String shown =
+    List<String> shown =
         named.first().stream()
             .map(
                 n -> {
@@ -352,8 +351,7 @@ public final class ChurnFigure implements Figure {
                       + (n.silent() ? messages.get("figure.churn.silently", day) : day)
                       + ")";
                 })
-            .collect(Collectors.joining(", "));
-    long more = named.total() - named.first().size();
-    return more > 0 ? shown + " " + messages.get("figure.quotes.staleMore", more) : shown;
+            .toList();
+    return FigureText.firstOf(messages, shown, named.total());
   }
 }

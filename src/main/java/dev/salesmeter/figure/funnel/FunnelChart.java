@@ -45,7 +45,7 @@ final class FunnelChart {
     chart.getStyler().setLabelsVisible(true);
     chart.getStyler().setLabelsPosition(0.9);
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.number(formats));
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
     return ChartLook.png(
         chart, ChartLook.fileName("conversion", period.start(), period.end(), rep));
   }

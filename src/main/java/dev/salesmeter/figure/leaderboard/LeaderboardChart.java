@@ -32,7 +32,7 @@ final class LeaderboardChart {
     chart
         .getStyler()
         .setXAxisTickLabelsFormattingFunction(
-            ranking == Ranking.REVENUE ? ChartLook.money(formats) : ChartLook.number(formats));
+            ranking == Ranking.REVENUE ? ChartLook.money(formats) : ChartLook.count(formats));
     return ChartLook.png(
         chart,
         ChartLook.fileName(

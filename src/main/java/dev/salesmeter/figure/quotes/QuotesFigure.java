@@ -196,7 +196,7 @@ public final class QuotesFigure implements Figure {
         stale.stream()
             .map(
                 rep -> {
-                  String shown =
+                  List<String> shown =
                       rep.oldest().stream()
                           .map(
                               q ->
@@ -205,12 +205,8 @@ public final class QuotesFigure implements Figure {
                                       q.customer(),
                                       formats.money(q.value()),
                                       formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
-                          .collect(Collectors.joining(", "));
-                  long more = rep.count() - rep.oldest().size();
-                  return rep.rep()
-                      + ": "
-                      + shown
-                      + (more > 0 ? " " + messages.get("figure.quotes.staleMore", more) : "");
+                          .toList();
+                  return rep.rep() + ": " + FigureText.firstOf(messages, shown, rep.count());
                 })
             .collect(Collectors.joining("; "));
     return messages.get("figure.quotes.stale", days, list);
