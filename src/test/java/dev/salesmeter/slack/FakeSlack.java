@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -34,12 +35,10 @@ final class FakeSlack implements AutoCloseable {
   volatile boolean notInChannel;
 
   /** How many of the next files.completeUploadExternal calls answer 503. */
-  final java.util.concurrent.atomic.AtomicInteger serverErrors =
-      new java.util.concurrent.atomic.AtomicInteger();
+  final AtomicInteger serverErrors = new AtomicInteger();
 
   /** How many of the next files.getUploadURLExternal calls answer 429 (rate limited). */
-  final java.util.concurrent.atomic.AtomicInteger rateLimited =
-      new java.util.concurrent.atomic.AtomicInteger();
+  final AtomicInteger rateLimited = new AtomicInteger();
 
   private final HttpServer web;
   private final WebSocketServer socket;
@@ -70,7 +69,6 @@ final class FakeSlack implements AutoCloseable {
           @Override
           public void onStart() {}
         };
-    CountDownLatch started = new CountDownLatch(1);
     socket.setReuseAddr(true);
     socket.start();
     web.createContext("/api/", this::api);
