@@ -118,6 +118,18 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("the Discord adapter uses core, command, schedule and JDA")
+  void discord() {
+    onlyUses(
+        "discord",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.command..",
+        "dev.salesmeter.schedule..",
+        "net.dv8tion.jda..",
+        "org.slf4j..");
+  }
+
+  @Test
   @DisplayName("lower packages never use higher ones")
   void noUpwardUse() {
     noClasses()

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Salesmeter's configuration: {@code config.yaml} (template: {@code config.example.yaml}), every
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * SALESMETER_DATABASE_PATH}). Secrets never come from here, only from the environment. Every
  * problem is reported naming the key.
  */
-public record Config(Workspace workspace, Database database, Slack slack) {
+public record Config(Workspace workspace, Database database, Slack slack, Discord discord) {
 
   /** Defaults for every workspace (a Slack team, a Discord guild, the console). */
   public record Workspace(
@@ -41,7 +42,8 @@ public record Config(Workspace workspace, Database database, Slack slack) {
       int inactivityDays,
       int staleQuoteDays,
       List<String> managers,
-      String name) {
+      String name,
+      boolean userLanguage) {
 
     public Workspace {
       managers = managers == null ? List.of() : List.copyOf(managers);
@@ -85,7 +87,8 @@ public record Config(Workspace workspace, Database database, Slack slack) {
           Percentage.ofBasisPoints(defaultMargin.movePointRight(2).intValueExact()),
           inactivityDays,
           staleQuoteDays,
-          name);
+          name,
+          userLanguage);
     }
   }
 
@@ -106,6 +109,28 @@ public record Config(Workspace workspace, Database database, Slack slack) {
     }
   }
 
+  /**
+   * Discord: the REST base URL and gateway address (Discord's own unless a test says otherwise),
+   * the guilds whose commands are registered at once (else globally, which Discord spreads within
+   * an hour), and the role ids that make their members managers besides those with Manage Server.
+   * The token comes from the environment only.
+   */
+  public record Discord(
+      String apiUrl, String gatewayUrl, List<String> guilds, List<String> managerRoles) {
+    public Discord {
+      guilds = guilds == null ? List.of() : List.copyOf(guilds);
+      managerRoles = managerRoles == null ? List.of() : List.copyOf(managerRoles);
+      for (String id : Stream.concat(guilds.stream(), managerRoles.stream()).toList()) {
+        if (!id.matches("\\d{1,20}")) {
+          throw new ConfigException(
+              "discord.guilds and discord.manager-roles hold Discord ids (digits), not \""
+                  + id
+                  + "\"");
+        }
+      }
+    }
+  }
+
   /** Where HTTP mode listens. */
   public record Http(int port, String path) {}
 
@@ -120,14 +145,20 @@ public record Config(Workspace workspace, Database database, Slack slack) {
           Map.entry("workspace.stale-quote-days", "7"),
           Map.entry("workspace.managers", ""),
           Map.entry("workspace.name", ""),
+          Map.entry("workspace.user-language", "false"),
           Map.entry("database.path", "salesmeter.db"),
           Map.entry("slack.mode", "socket"),
           Map.entry("slack.http.port", "3000"),
           Map.entry("slack.http.path", "/slack/events"),
           Map.entry("slack.api-url", "https://slack.com/api/"),
-          Map.entry("slack.managers", ""));
+          Map.entry("slack.managers", ""),
+          Map.entry("discord.api-url", "https://discord.com/api/v10/"),
+          Map.entry("discord.gateway-url", "wss://gateway.discord.gg/"),
+          Map.entry("discord.guilds", ""),
+          Map.entry("discord.manager-roles", ""));
 
-  private static final Set<String> LIST_KEYS = Set.of("workspace.managers", "slack.managers");
+  private static final Set<String> LIST_KEYS =
+      Set.of("workspace.managers", "slack.managers", "discord.guilds", "discord.manager-roles");
 
   /**
    * Reads the configuration.

@@ -51,7 +51,7 @@ final class ConsoleRunner {
     try (Database database = open(file)) {
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
-      Commands commands = new Commands(registry(database, log), log, clock);
+      Commands commands = new Commands(registry(Figures.standard(database), log), log, clock);
       Console console =
           new Console(
               commands,
@@ -79,9 +79,9 @@ final class ConsoleRunner {
   }
 
   /** Every command, in the order /help lists them. */
-  static CommandRegistry registry(Database database, EventLog log) {
+  static CommandRegistry registry(Figures figures, EventLog log) {
     List<CommandSpec> commands = new ArrayList<>(CommandRegistry.loggingCommands(log));
-    commands.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
+    commands.addAll(CommandRegistry.figureCommands(figures, log));
     return new CommandRegistry(commands);
   }
 
@@ -94,7 +94,8 @@ final class ConsoleRunner {
     Path file = folder.resolve("listing.db");
     try (Database database = Database.open(file)) {
       return registry(
-          database, new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
+          Figures.standard(database),
+          new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
     } finally {
       try (var files = Files.list(folder)) {
         for (Path each : files.toList()) {
@@ -133,7 +134,8 @@ final class ConsoleRunner {
             defaults.inactivityDays(),
             defaults.staleQuoteDays(),
             defaults.managers(),
-            defaults.name());
+            defaults.name(),
+            defaults.userLanguage());
     try {
       return chosen.settings();
     } catch (ConfigException e) {

@@ -1,5 +1,6 @@
 package dev.salesmeter.app;
 
+import dev.salesmeter.discord.DiscordInvite;
 import dev.salesmeter.slack.SlackManifest;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +18,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Sales KPIs, logged and reported from team chat.",
-    subcommands = {Main.ConsoleCommand.class, Main.SlackManifestCommand.class})
+    subcommands = {
+      Main.ConsoleCommand.class,
+      Main.SlackManifestCommand.class,
+      Main.DiscordInviteCommand.class
+    })
 public final class Main implements Callable<Integer> {
   /** The exit code for a configuration or start-up problem the user can fix. */
   static final int CONFIG_PROBLEM = 2;
@@ -50,14 +55,10 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> environment = System.getenv();
-    if (environment.get("SLACK_BOT_TOKEN") != null) {
-      return SlackRunner.run(Config.load(options.config, environment), environment);
+    if (ChatRunner.configured(environment)) {
+      return ChatRunner.run(Config.load(options.config, environment), environment);
     }
-    String why = "No chat tokens configured: ";
-    if (environment.get("DISCORD_BOT_TOKEN") != null) {
-      why = "DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: ";
-    }
-    return ConsoleRunner.run(options, environment, why);
+    return ConsoleRunner.run(options, environment, "No chat tokens configured: ");
   }
 
   /** {@code salesmeter console}: the local console, also for scripts. */
@@ -83,6 +84,42 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       System.out.print(SlackManifest.yaml(ConsoleRunner.registryForListing()));
+      return 0;
+    }
+  }
+
+  /** {@code salesmeter discord-invite}: the link that adds the bot to a Discord server. */
+  @Command(
+      name = "discord-invite",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the link that adds Salesmeter to a Discord server (scopes bot and"
+              + " applications.commands; send messages, embed links, attach files).")
+  static final class DiscordInviteCommand implements Callable<Integer> {
+    @CommandLine.Option(
+        names = "--application-id",
+        description =
+            "The application id (Developer Portal, General Information); by default"
+                + " read from DISCORD_BOT_TOKEN.")
+    String applicationId;
+
+    @Override
+    public Integer call() {
+      String token = System.getenv("DISCORD_BOT_TOKEN");
+      String id =
+          applicationId != null
+              ? applicationId.strip()
+              : token == null ? null : DiscordInvite.applicationId(token).orElse(null);
+      if (id == null) {
+        throw new ConfigException(
+            "give --application-id (Developer Portal, General Information), or set"
+                + " DISCORD_BOT_TOKEN to the bot's token");
+      }
+      try {
+        System.out.println(DiscordInvite.url(id));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--application-id: " + e.getMessage());
+      }
       return 0;
     }
   }

@@ -50,8 +50,20 @@ public final class AmountParser {
     if (bare.startsWith("+")) {
       bare = bare.substring(1);
     }
-    BigDecimal units = readUnits(bare, word, locale);
-    if (units.signum() == 0) {
+    return checked(readUnits(bare, word, locale), word);
+  }
+
+  /**
+   * An amount a platform gave as a number (Discord's number option), with the same checks as a
+   * typed one.
+   */
+  public static Money of(BigDecimal units) {
+    return checked(units, units.stripTrailingZeros().toPlainString());
+  }
+
+  /** Money, if the units are positive, whole cents and at most a billion; else which rule broke. */
+  private static Money checked(BigDecimal units, String word) {
+    if (units.signum() <= 0) {
       throw new InvalidInput("error.amountNotPositive", word);
     }
     if (units.stripTrailingZeros().scale() > 2) {

@@ -145,7 +145,7 @@ public final class CommandRegistry {
         new CommandSpec(
             "leaderboard",
             "ranglijst",
-            Syntax.PHRASE,
+            Syntax.RANKING,
             Set.of(),
             EnumSet.of(Flag.PRIVATE),
             false,
@@ -154,7 +154,7 @@ public final class CommandRegistry {
         new CommandSpec(
             "scorecard",
             "scorekaart",
-            Syntax.PHRASE,
+            Syntax.WEEK,
             Set.of(),
             EnumSet.of(Flag.PRIVATE),
             false,

@@ -76,14 +76,14 @@ public record CommandSpec(
       }
       case EVENT_NUMBER ->
           parameters.add(new Parameter("event", "gebeurtenis", Parameter.Type.EVENT_NUMBER, false));
-      case COMMAND_NAME ->
-          parameters.add(new Parameter("command", "commando", Parameter.Type.TEXT, false));
-      case PHRASE -> {
+      case COMMAND_NAME -> parameters.add(Parameter.COMMAND);
+      case RANKING -> {
         parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, false));
-        parameters.add(new Parameter("figure", "cijfer", Parameter.Type.TEXT, false));
+        parameters.add(Parameter.RANK_BY);
       }
+      case WEEK -> parameters.add(Parameter.WEEK);
       case FIGURE_PERIOD -> {
-        parameters.add(new Parameter("figure", "cijfer", Parameter.Type.TEXT, false));
+        parameters.add(Parameter.FIGURE);
         parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, false));
       }
     }

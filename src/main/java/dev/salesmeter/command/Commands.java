@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
@@ -53,40 +54,68 @@ public final class Commands {
 
   /** Handles a command given as text (Slack, the console). */
   public Reply handle(CommandInput input) {
+    return handle(
+        input.workspace(),
+        input.user(),
+        input.channel(),
+        input.interactionId(),
+        input.command(),
+        Optional.empty(),
+        (spec, settings, now) ->
+            new TextArguments(settings.locale(), settings.zone(), now).parse(spec, input.text()));
+  }
+
+  /** Handles a command given with typed options (Discord). */
+  public Reply handle(TypedInput input) {
+    return handle(
+        input.workspace(),
+        input.user(),
+        input.channel(),
+        input.interactionId(),
+        input.command(),
+        input.language(),
+        (spec, settings, now) ->
+            new TypedArguments(settings.zone(), now).parse(spec, input.values()));
+  }
+
+  /** How a platform's arguments are read, once the command and the workspace are known. */
+  private interface ArgumentReader {
+    CommandArguments read(CommandSpec spec, WorkspaceSettings settings, Instant now);
+  }
+
+  private Reply handle(
+      WorkspaceId workspace,
+      Actor user,
+      String channel,
+      String interactionId,
+      String command,
+      Optional<Locale> language,
+      ArgumentReader reader) {
     long started = System.nanoTime();
     String outcome = "ok";
     Messages messages = Messages.of(Locale.ENGLISH);
-    Optional<CommandSpec> spec = registry.find(input.command());
+    Optional<CommandSpec> spec = registry.find(command);
     try {
-      WorkspaceSettings settings = log.settings(input.workspace());
+      WorkspaceSettings settings = settings(workspace, language);
       messages = Messages.of(settings.locale());
       if (spec.isEmpty()) {
         outcome = "unknown-command";
         return Reply.privately(
-            messages.get("error.unknownCommand", input.command().replaceFirst("^/", "")));
+            messages.get("error.unknownCommand", command.replaceFirst("^/", "")));
       }
-      if (spec.get().managersOnly() && !input.user().manager()) {
+      if (spec.get().managersOnly() && !user.manager()) {
         outcome = "refused";
         return Reply.privately(
             messages.get("error.managersOnly", spec.get().nameIn(settings.locale())));
       }
       try {
         Instant now = clock.instant();
-        CommandArguments arguments =
-            new TextArguments(settings.locale(), settings.zone(), now)
-                .parse(spec.get(), input.text());
+        CommandArguments arguments = reader.read(spec.get(), settings, now);
         return spec.get()
             .handler()
             .handle(
                 new CommandRequest(
-                    input.workspace(),
-                    settings,
-                    input.user(),
-                    input.channel(),
-                    input.interactionId(),
-                    spec.get(),
-                    arguments,
-                    now));
+                    workspace, settings, user, channel, interactionId, spec.get(), arguments, now));
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
         return Reply.privately(explain(invalid, spec.get(), messages));
@@ -94,17 +123,29 @@ public final class Commands {
     } catch (RuntimeException unexpected) {
       String ref = newRef();
       outcome = "error:" + ref;
-      LOG.error(
-          "ref {}: {} failed in workspace {}", ref, input.command(), input.workspace(), unexpected);
+      LOG.error("ref {}: {} failed in workspace {}", ref, command, workspace, unexpected);
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
       LOG.info(
           "workspace={} command={} ms={} outcome={}",
-          input.workspace(),
+          workspace,
           spec.map(CommandSpec::name).orElse("?"),
           (System.nanoTime() - started) / 1_000_000,
           outcome);
     }
+  }
+
+  /**
+   * The workspace's settings as this user sees them: in their own language where the workspace lets
+   * replies follow it and Salesmeter speaks it.
+   */
+  public WorkspaceSettings settings(WorkspaceId workspace, Optional<Locale> language) {
+    WorkspaceSettings settings = log.settings(workspace);
+    return language
+        .filter(l -> settings.userLanguage())
+        .flatMap(Messages::supported)
+        .map(settings::withLocale)
+        .orElse(settings);
   }
 
   /** The problem in words, then the command's example. */

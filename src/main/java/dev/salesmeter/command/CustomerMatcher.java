@@ -6,6 +6,7 @@ import dev.salesmeter.store.Customer;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -59,6 +60,54 @@ final class CustomerMatcher {
     }
   }
 
+  /**
+   * Known customers for a name being typed, best first: names that begin with it, then names with a
+   * word that begins with it, then names that begin within the allowed edits of it (a typo). With
+   * nothing typed, the customers added last.
+   */
+  List<Customer> suggest(
+      WorkspaceId workspace, String typed, EventLog.CustomersAfter added, int most) {
+    String key = CustomerName.key(typed);
+    Names known = names.computeIfAbsent(workspace, w -> new Names());
+    synchronized (known) {
+      known.catchUp(added);
+      if (key.isEmpty()) {
+        List<Customer> newest = new ArrayList<>();
+        for (int i = known.all.size() - 1; i >= 0 && newest.size() < most; i--) {
+          newest.add(known.all.get(i).customer());
+        }
+        return newest;
+      }
+      int allowed = allowedEdits(key);
+      LevenshteinDistance distance = new LevenshteinDistance(allowed);
+      record Ranked(Customer customer, int rank) {}
+      List<Ranked> ranked = new ArrayList<>();
+      for (Name name : known.all) {
+        int rank;
+        if (name.key().startsWith(key)) {
+          rank = 0;
+        } else if (name.key().contains(" " + key)) {
+          rank = 1;
+        } else if (allowed > 0 && name.key().length() >= key.length()) {
+          int d = distance.apply(key, name.key().substring(0, key.length()));
+          rank = d < 0 ? -1 : 1 + d;
+        } else {
+          rank = -1;
+        }
+        if (rank >= 0) {
+          ranked.add(new Ranked(name.customer(), rank));
+        }
+      }
+      return ranked.stream()
+          .sorted(
+              Comparator.comparingInt(Ranked::rank)
+                  .thenComparing(r -> r.customer().name(), String.CASE_INSENSITIVE_ORDER))
+          .limit(most)
+          .map(Ranked::customer)
+          .toList();
+    }
+  }
+
   private static int allowedEdits(String key) {
     return key.length() < 4 ? 0 : key.length() < 10 ? 1 : 2;
   }
@@ -71,6 +120,7 @@ final class CustomerMatcher {
    * "en$|15"), and the last customer id read.
    */
   private static final class Names {
+    private final List<Name> all = new ArrayList<>();
     private final Map<String, List<Name>> byEnds = new HashMap<>();
     private long lastId;
 
@@ -78,6 +128,7 @@ final class CustomerMatcher {
       for (Customer customer : added.after(lastId)) {
         String key = CustomerName.key(customer.name());
         Name name = new Name(customer, key);
+        all.add(name);
         for (int width = 2; width <= 3; width++) {
           for (String end : ends(key, width)) {
             byEnds.computeIfAbsent(end + "|" + key.length(), e -> new ArrayList<>()).add(name);

@@ -10,6 +10,17 @@ package dev.salesmeter.command;
  * @param required whether the command cannot run without it
  */
 public record Parameter(String name, String dutchName, Type type, boolean required) {
+  /** The figure a {@code /kpi} asks for. */
+  public static final Parameter FIGURE = new Parameter("figure", "cijfer", Type.CHOICE, false);
+
+  /** What {@code /leaderboard} ranks by: revenue or sales. */
+  public static final Parameter RANK_BY = new Parameter("by", "naar", Type.CHOICE, false);
+
+  /** The week a {@code /scorecard} covers. */
+  public static final Parameter WEEK = new Parameter("week", "week", Type.PERIOD, false);
+
+  /** The command {@code /help} explains. */
+  public static final Parameter COMMAND = new Parameter("command", "commando", Type.CHOICE, false);
 
   /** What a parameter's value is. */
   public enum Type {
@@ -19,8 +30,10 @@ public record Parameter(String name, String dutchName, Type type, boolean requir
     AMOUNT,
     /** A period phrase, read by {@link PeriodParser}. */
     PERIOD,
-    /** Free text: a label, a source, a reason, a command name. */
+    /** Free text: a label, a source, a reason. */
     TEXT,
+    /** One of a few known words (a figure, a command); platforms may suggest them. */
+    CHOICE,
     /** A person in the chat: a rep. */
     USER,
     /** A date or date-time, read by {@link DateParser}. */

@@ -19,6 +19,8 @@ public enum Syntax {
   COMMAND_NAME,
   /** A figure, then an optional period phrase: {@code /kpi revenue last quarter}. */
   FIGURE_PERIOD,
-  /** Optional free words its handler reads: {@code /leaderboard last month sales}. */
-  PHRASE
+  /** An optional period, then what to rank by: {@code /leaderboard last month sales}. */
+  RANKING,
+  /** An optional week: {@code /scorecard last week}, {@code /scorecard 2026-W12}. */
+  WEEK
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param defaultMargin margin assumed for sales logged without one
  * @param inactivityDays days after a customer's last sale before they count as silently churned
  * @param staleQuoteDays days without a follow-up after which an open quote is stale
+ * @param name the workspace's name as its people know it (the heading of its pictures)
+ * @param userLanguage whether replies follow each user's own language where the platform tells it
+ *     (Discord does), instead of the workspace's
  */
 public record WorkspaceSettings(
     Locale locale,
@@ -22,7 +25,8 @@ public record WorkspaceSettings(
     Percentage defaultMargin,
     int inactivityDays,
     int staleQuoteDays,
-    String name) {
+    String name,
+    boolean userLanguage) {
   /** The longest workspace name kept; longer ones are cut. */
   public static final int MAX_NAME = 80;
 
@@ -34,7 +38,8 @@ public record WorkspaceSettings(
           Percentage.ofBasisPoints(2500),
           365,
           7,
-          "");
+          "",
+          false);
 
   public WorkspaceSettings {
     Objects.requireNonNull(locale, "locale");
@@ -56,6 +61,12 @@ public record WorkspaceSettings(
   /** The same settings under another name (as the platform knows the workspace). */
   public WorkspaceSettings withName(String other) {
     return new WorkspaceSettings(
-        locale, zone, currency, defaultMargin, inactivityDays, staleQuoteDays, other);
+        locale, zone, currency, defaultMargin, inactivityDays, staleQuoteDays, other, userLanguage);
+  }
+
+  /** The same settings in another language (a user's own, where the workspace allows it). */
+  public WorkspaceSettings withLocale(Locale other) {
+    return new WorkspaceSettings(
+        other, zone, currency, defaultMargin, inactivityDays, staleQuoteDays, name, userLanguage);
   }
 }

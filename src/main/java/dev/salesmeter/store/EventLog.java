@@ -141,7 +141,7 @@ public final class EventLog {
     return handle
         .createQuery(
             "SELECT locale, time_zone, currency, default_margin_bp, inactivity_days,"
-                + " stale_quote_days, name FROM workspaces WHERE id = :ws")
+                + " stale_quote_days, name, user_language FROM workspaces WHERE id = :ws")
         .bind("ws", workspace.value())
         .map(
             (rs, ctx) ->
@@ -152,7 +152,8 @@ public final class EventLog {
                     Percentage.ofBasisPoints(rs.getInt("default_margin_bp")),
                     rs.getInt("inactivity_days"),
                     rs.getInt("stale_quote_days"),
-                    rs.getString("name")))
+                    rs.getString("name"),
+                    rs.getInt("user_language") == 1))
         .findOne();
   }
 
@@ -165,13 +166,15 @@ public final class EventLog {
                 + " time_zone = excluded.time_zone, currency = excluded.currency,"
                 + " default_margin_bp = excluded.default_margin_bp,"
                 + " inactivity_days = excluded.inactivity_days,"
-                + " stale_quote_days = excluded.stale_quote_days, name = excluded.name"
+                + " stale_quote_days = excluded.stale_quote_days, name = excluded.name,"
+                + " user_language = excluded.user_language"
             : " ON CONFLICT (id) DO NOTHING";
     handle
         .createUpdate(
             "INSERT INTO workspaces (id, locale, time_zone, currency, default_margin_bp,"
-                + " inactivity_days, stale_quote_days, name, created_at) VALUES (:ws, :locale,"
-                + " :zone, :currency, :margin, :inactivity, :stale, :name, :now)"
+                + " inactivity_days, stale_quote_days, name, user_language, created_at) VALUES"
+                + " (:ws, :locale, :zone, :currency, :margin, :inactivity, :stale, :name,"
+                + " :userLanguage, :now)"
                 + onConflict)
         .bind("ws", workspace.value())
         .bind("locale", settings.locale().toLanguageTag())
@@ -181,6 +184,7 @@ public final class EventLog {
         .bind("inactivity", settings.inactivityDays())
         .bind("stale", settings.staleQuoteDays())
         .bind("name", settings.name())
+        .bind("userLanguage", settings.userLanguage() ? 1 : 0)
         .bind("now", now)
         .execute();
   }

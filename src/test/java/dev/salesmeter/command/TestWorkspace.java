@@ -28,6 +28,7 @@ public final class TestWorkspace implements AutoCloseable {
   private final Database database;
   private final EventLog log;
   private final Commands commands;
+  private final Suggestions suggestions;
   private final Clock clock;
 
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
@@ -40,12 +41,16 @@ public final class TestWorkspace implements AutoCloseable {
             WorkspaceSettings.DEFAULTS.defaultMargin(),
             365,
             7,
-            "");
+            "",
+            false);
     this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
     this.log = new EventLog(database, settings, clock);
     List<CommandSpec> all = new ArrayList<>(CommandRegistry.loggingCommands(log));
-    all.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
-    this.commands = new Commands(new CommandRegistry(all), log, clock);
+    Figures figures = Figures.standard(database);
+    all.addAll(CommandRegistry.figureCommands(figures, log));
+    CommandRegistry registry = new CommandRegistry(all);
+    this.commands = new Commands(registry, log, clock);
+    this.suggestions = new Suggestions(registry, log, figures, clock);
   }
 
   /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
@@ -65,6 +70,10 @@ public final class TestWorkspace implements AutoCloseable {
 
   public Commands commands() {
     return commands;
+  }
+
+  public Suggestions suggestions() {
+    return suggestions;
   }
 
   public Instant now() {
@@ -106,7 +115,11 @@ public final class TestWorkspace implements AutoCloseable {
   }
 
   public long events() {
-    return log.eventCount(WORKSPACE);
+    return events(WORKSPACE);
+  }
+
+  public long events(WorkspaceId workspace) {
+    return log.eventCount(workspace);
   }
 
   public long count(String table) {

@@ -147,7 +147,8 @@ final class FigureFactsTest {
             WorkspaceSettings.DEFAULTS.defaultMargin(),
             180,
             WorkspaceSettings.DEFAULTS.staleQuoteDays(),
-            "");
+            "",
+            false);
     team.log().configure(TestWorkspace.WORKSPACE, shorter);
     // 180 days: the first sale lapsed before the second, which wins Zeta back.
     assertThat(spells("Zeta"))

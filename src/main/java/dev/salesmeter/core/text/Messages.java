@@ -3,6 +3,7 @@ package dev.salesmeter.core.text;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -30,6 +31,11 @@ public final class Messages {
 
   public static Messages of(Locale locale) {
     return isDutch(locale) ? DUTCH : ENGLISH;
+  }
+
+  /** The language Salesmeter speaks that the locale asks for, if it speaks it. */
+  public static Optional<Locale> supported(Locale locale) {
+    return SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst();
   }
 
   public static boolean isDutch(Locale locale) {

@@ -23,7 +23,8 @@ final class FormatsTest {
               WorkspaceSettings.DEFAULTS.defaultMargin(),
               365,
               7,
-              ""));
+              "",
+              false));
 
   @Test
   @DisplayName("money in the workspace's locale, cents only when there are any")

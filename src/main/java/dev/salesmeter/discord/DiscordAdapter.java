@@ -1,0 +1,284 @@
+package dev.salesmeter.discord;
+
+import dev.salesmeter.command.CommandSpec;
+import dev.salesmeter.command.Commands;
+import dev.salesmeter.command.Reply;
+import dev.salesmeter.command.Suggestions;
+import dev.salesmeter.command.TypedInput;
+import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Drawing;
+import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.core.text.Messages;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Salesmeter in Discord through JDA: the registry as typed slash commands, each interaction handled
+ * by the shared commands and answered with an embed. A reply with a chart is deferred at once and
+ * followed up with the embed and the PNG shown in it; every other reply is the answer itself. Every
+ * guild is its own workspace; a direct message gets a polite refusal.
+ */
+public final class DiscordAdapter extends ListenerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+
+  /** Okabe–Ito blue, the colour of the period asked in every chart. */
+  private static final Color ACCENT = new Color(0x0072B2);
+
+  /** Discord's limits on an embed and on a message. */
+  private static final int MOST_FIELDS = 25;
+
+  private static final int MOST_CONTENT = 2000;
+
+  /**
+   * @param guilds the guilds whose commands are registered as guild commands (at once); with none,
+   *     the commands are registered globally
+   * @param managerRoles role ids whose members are managers besides those with Manage Server
+   */
+  public record Settings(Set<String> guilds, Set<String> managerRoles) {
+    public Settings {
+      guilds = Set.copyOf(guilds);
+      managerRoles = Set.copyOf(managerRoles);
+    }
+  }
+
+  private final Commands commands;
+  private final Suggestions suggestions;
+  private final Settings settings;
+  private final List<SlashCommandData> slashCommands;
+  private final ExecutorService charts =
+      Executors.newFixedThreadPool(
+          2,
+          task -> {
+            Thread thread = new Thread(task, "discord-charts");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public DiscordAdapter(Commands commands, Suggestions suggestions, Settings settings) {
+    this.commands = commands;
+    this.suggestions = suggestions;
+    this.settings = settings;
+    this.slashCommands = SlashCommands.of(commands.registry());
+  }
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    if (settings.guilds().isEmpty()) {
+      event
+          .getJDA()
+          .updateCommands()
+          .addCommands(slashCommands)
+          .queue(
+              done -> LOG.info("registered {} global commands", done.size()),
+              failure ->
+                  LOG.error("could not register the global commands: {}", failure.toString()));
+    }
+  }
+
+  @Override
+  public void onGuildReady(GuildReadyEvent event) {
+    welcome(event.getGuild());
+  }
+
+  @Override
+  public void onGuildJoin(GuildJoinEvent event) {
+    welcome(event.getGuild());
+  }
+
+  /** Names the guild's workspace and, for a configured guild, registers its commands. */
+  private void welcome(Guild guild) {
+    commands.name(workspace(guild), guild.getName());
+    if (settings.guilds().contains(guild.getId())) {
+      guild
+          .updateCommands()
+          .addCommands(slashCommands)
+          .queue(
+              done -> LOG.info("registered {} commands in guild {}", done.size(), guild.getId()),
+              failure ->
+                  LOG.error(
+                      "could not register the commands in guild {}: {}",
+                      guild.getId(),
+                      failure.toString()));
+    }
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    long received = System.nanoTime();
+    Optional<Locale> language = language(event.getUserLocale());
+    if (!event.isFromGuild() || event.getMember() == null) {
+      Messages messages = Messages.of(language.orElse(Locale.ENGLISH));
+      event.reply(messages.get("discord.directMessage")).setEphemeral(true).queue();
+      return;
+    }
+    Guild guild = event.getGuild();
+    Optional<CommandSpec> spec = commands.registry().find(event.getName());
+    Reply reply =
+        commands.handle(
+            new TypedInput(
+                workspace(guild),
+                actor(event.getMember()),
+                event.getChannelId() == null ? "" : event.getChannelId(),
+                event.getId(),
+                event.getName(),
+                spec.map(s -> SlashCommands.values(s, event.getOptions())).orElse(Map.of()),
+                language));
+    MessageEmbed embed = embed(reply);
+    if (reply.chart().isPresent()) {
+      event
+          .deferReply(reply.ephemeral())
+          .queue(hook -> firstResponse(received, "deferred"), failure -> failed(event, failure));
+      Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
+      charts.submit(() -> followUp(event.getHook(), reply, embed, reply.chart().get(), messages));
+    } else if (embed == null) {
+      event
+          .reply(MarkdownSanitizer.escape(reply.text()))
+          .setEphemeral(reply.ephemeral())
+          .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
+    } else {
+      event
+          .replyEmbeds(embed)
+          .setEphemeral(reply.ephemeral())
+          .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
+    }
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!event.isFromGuild()) {
+      event.replyChoices(List.of()).queue();
+      return;
+    }
+    WorkspaceId workspace = workspace(event.getGuild());
+    WorkspaceSettings seen = commands.settings(workspace, language(event.getUserLocale()));
+    List<Command.Choice> choices =
+        suggestions
+            .suggest(
+                workspace,
+                seen,
+                event.getName(),
+                event.getFocusedOption().getName(),
+                event.getFocusedOption().getValue())
+            .stream()
+            // A choice's name and value are at most 100 characters; a longer name is typed.
+            .filter(suggestion -> suggestion.length() <= 100)
+            .map(suggestion -> new Command.Choice(suggestion, suggestion))
+            .toList();
+    event.replyChoices(choices).queue();
+  }
+
+  /** Draws the chart and posts the answer with it; without the chart if drawing fails. */
+  private void followUp(
+      InteractionHook hook, Reply reply, MessageEmbed embed, Drawing chart, Messages messages) {
+    hook.setEphemeral(reply.ephemeral());
+    MessageEmbed base =
+        embed != null ? embed : new EmbedBuilder().setDescription(reply.text()).build();
+    Picture picture;
+    try {
+      picture = chart.draw();
+    } catch (RuntimeException e) {
+      LOG.error("a chart could not be drawn", e);
+      hook.sendMessageEmbeds(base)
+          .setContent(messages.get("discord.chartFailed"))
+          .queue(null, failure -> LOG.warn("follow-up failed: {}", failure.toString()));
+      return;
+    }
+    MessageEmbed withImage =
+        new EmbedBuilder(base).setImage("attachment://" + picture.fileName()).build();
+    hook.sendMessageEmbeds(withImage)
+        .addFiles(FileUpload.fromData(picture.png(), picture.fileName()))
+        .queue(null, failure -> LOG.warn("follow-up with a chart failed: {}", failure.toString()));
+  }
+
+  /**
+   * The reply as an embed: its title, its text, its numbers as inline fields, the period in the
+   * footer. A short reply without any of these (an error, a confirmation) is plain text: null.
+   */
+  static MessageEmbed embed(Reply reply) {
+    boolean plain =
+        reply.title().isEmpty()
+            && reply.fields().isEmpty()
+            && reply.context().isEmpty()
+            && reply.text().length() <= MOST_CONTENT;
+    if (plain) {
+      return null;
+    }
+    EmbedBuilder embed = new EmbedBuilder().setColor(ACCENT);
+    reply.title().ifPresent(title -> embed.setTitle(cut(title, MessageEmbed.TITLE_MAX_LENGTH)));
+    embed.setDescription(
+        cut(MarkdownSanitizer.escape(reply.text()), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+    for (Reply.Field field :
+        reply.fields().subList(0, Math.min(MOST_FIELDS, reply.fields().size()))) {
+      embed.addField(
+          cut(MarkdownSanitizer.escape(field.label()), MessageEmbed.TITLE_MAX_LENGTH),
+          cut(MarkdownSanitizer.escape(field.value()), MessageEmbed.VALUE_MAX_LENGTH),
+          true);
+    }
+    reply.context().ifPresent(context -> embed.setFooter(cut(context, 2048)));
+    return embed.build();
+  }
+
+  private static String cut(String text, int most) {
+    return text.length() <= most ? text : text.substring(0, most - 1) + "…";
+  }
+
+  /**
+   * The member as an actor: named as the server shows them, a manager with Manage Server or one of
+   * the configured roles.
+   */
+  Actor actor(Member member) {
+    boolean manager =
+        member.hasPermission(Permission.MANAGE_SERVER)
+            || member.getRoles().stream()
+                .map(Role::getId)
+                .anyMatch(settings.managerRoles()::contains);
+    return new Actor(member.getId(), member.getEffectiveName(), manager);
+  }
+
+  private static WorkspaceId workspace(Guild guild) {
+    return new WorkspaceId(guild.getId());
+  }
+
+  /** The user's Discord language, where Discord says it. */
+  private static Optional<Locale> language(DiscordLocale locale) {
+    return locale == null || locale == DiscordLocale.UNKNOWN
+        ? Optional.empty()
+        : Optional.of(Locale.forLanguageTag(locale.getLocale()));
+  }
+
+  private static void firstResponse(long received, String how) {
+    LOG.info("interaction {} in {} ms", how, (System.nanoTime() - received) / 1_000_000);
+  }
+
+  private static void failed(SlashCommandInteractionEvent event, Throwable failure) {
+    LOG.warn("could not answer /{}: {}", event.getName(), failure.toString());
+  }
+}
