@@ -74,6 +74,39 @@ final class ConfigTest {
   }
 
   @Test
+  @DisplayName("Discord: its own addresses by default; guilds and manager roles as id lists")
+  void discord() throws IOException {
+    Config defaults = Config.load(folder.resolve("missing.yaml"), Map.of());
+    assertThat(defaults.discord())
+        .isEqualTo(
+            new Config.Discord(
+                "https://discord.com/api/v10/", "wss://gateway.discord.gg/", List.of(), List.of()));
+    assertThat(defaults.workspace().userLanguage()).isFalse();
+    Path file =
+        write(
+            """
+            workspace:
+              user-language: true
+            discord:
+              guilds: [700000000000000001, "700000000000000002"]
+            """);
+    Config config =
+        Config.load(
+            file,
+            Map.of(
+                "SALESMETER_DISCORD_API_URL", "http://127.0.0.1:9000/api/v10/",
+                "SALESMETER_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9001/",
+                "SALESMETER_DISCORD_MANAGER_ROLES", "720000000000000001, 720000000000000002"));
+    assertThat(config.workspace().settings().userLanguage()).isTrue();
+    assertThat(config.discord().apiUrl()).isEqualTo("http://127.0.0.1:9000/api/v10/");
+    assertThat(config.discord().gatewayUrl()).isEqualTo("ws://127.0.0.1:9001/");
+    assertThat(config.discord().guilds())
+        .containsExactly("700000000000000001", "700000000000000002");
+    assertThat(config.discord().managerRoles())
+        .containsExactly("720000000000000001", "720000000000000002");
+  }
+
+  @Test
   @DisplayName("environment names follow the keys")
   void environmentNames() {
     assertThat(Config.environmentName("slack.api-url")).isEqualTo("SALESMETER_SLACK_API_URL");
@@ -96,6 +129,8 @@ final class ConfigTest {
         "database: {path: ''}                     | database.path is missing",
         "'just text'                              | must hold keys such as database.path",
         "'workspace: [unclosed'                   | is not valid YAML",
+        "discord: {guilds: [sales-team]}          | discord.guilds and discord.manager-roles hold Discord ids",
+        "workspace: {user-language: maybe}        | config key workspace.user-language is wrong",
       })
   @DisplayName("a wrong key or value fails at start, naming the key")
   void wrong(String yaml, String message) throws IOException {

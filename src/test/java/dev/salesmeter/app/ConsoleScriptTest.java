@@ -161,4 +161,18 @@ final class ConsoleScriptTest {
     Run second = run("", "--db", "demo.db", "--now", "2026-03-31T17:00", "--demo");
     assertThat(second.err()).contains("already holds");
   }
+
+  @Test
+  @DisplayName("discord-invite prints the invite link; a wrong application id exits 2")
+  void discordInvite() throws Exception {
+    Run invite = run("", "discord-invite", "--application-id", "1234567890123456789");
+    assertThat(invite.exit()).isZero();
+    assertThat(invite.out().strip())
+        .isEqualTo(
+            "https://discord.com/oauth2/authorize?client_id=1234567890123456789"
+                + "&scope=bot+applications.commands&permissions=51200");
+    Run wrong = run("", "discord-invite", "--application-id", "salesmeter");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--application-id").contains("number");
+  }
 }
