@@ -89,6 +89,18 @@ final class TypedInputTest {
   }
 
   @Test
+  @DisplayName("quotes, SQL and emoji in a name are stored as typed, never run")
+  void hostileNames() {
+    for (String name :
+        List.of("Bakkerij \"De Zon\"", "Robert'); DROP TABLE events;--", "🍕 Pizza Palace 🍕")) {
+      Reply reply = run(ANNA, "lead", Map.of("customer", name));
+      assertThat(reply.text()).contains(name);
+      assertThat(team.log().customer(TestWorkspace.WORKSPACE, name)).isPresent();
+    }
+    assertThat(team.events()).isEqualTo(3);
+  }
+
+  @Test
   @DisplayName("a false flag is no flag; a manager logs for a rep named by the platform")
   void flagsAndRep() {
     Map<String, Object> values = new HashMap<>();
