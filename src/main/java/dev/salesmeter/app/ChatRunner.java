@@ -3,20 +3,32 @@ package dev.salesmeter.app;
 import dev.salesmeter.command.CommandRegistry;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Suggestions;
+import dev.salesmeter.core.Platform;
+import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.schedule.Poster;
+import dev.salesmeter.schedule.Scheduler;
+import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.ScheduleStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Salesmeter on the chat platforms whose tokens are set (Slack, Discord or both), on one database,
- * until the process is stopped.
+ * with the scheduler posting to them, until the process is stopped.
  */
 final class ChatRunner {
+  /** How often the scheduler looks for due runs. */
+  private static final Duration TICK = Duration.ofSeconds(20);
+
   private ChatRunner() {}
 
   /** Whether a chat platform's token is set: else the console starts. */
@@ -32,17 +44,28 @@ final class ChatRunner {
     try (Database database = Database.open(config.database().path())) {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
-      CommandRegistry registry = ConsoleRunner.registry(figures, log);
+      CommandRegistry registry = ConsoleRunner.registry(database, figures, log);
       Commands commands = new Commands(registry, log, clock);
+      ScheduleStore schedules = new ScheduleStore(database);
+      seed(config, schedules, log, clock);
+      Map<Platform, Poster> posters = new EnumMap<>(Platform.class);
       try {
         if (environment.get("SLACK_BOT_TOKEN") != null) {
-          running.push(SlackRunner.start(config, environment, commands));
+          Connected slack = SlackRunner.start(config, environment, commands);
+          running.push(slack.connection());
+          posters.put(Platform.SLACK, slack.poster());
         }
         if (environment.get("DISCORD_BOT_TOKEN") != null) {
-          running.push(
+          Connected discord =
               DiscordRunner.start(
-                  config, environment, commands, new Suggestions(registry, log, figures, clock)));
+                  config, environment, commands, new Suggestions(registry, log, figures, clock));
+          running.push(discord.connection());
+          posters.put(Platform.DISCORD, discord.poster());
         }
+        Scheduler scheduler =
+            Schedules.scheduler(
+                schedules, log, commands, posters, config.nudges().repeatDays(), clock);
+        running.push(scheduler.start(TICK));
         Thread.currentThread().join();
       } finally {
         while (!running.isEmpty()) {
@@ -51,5 +74,24 @@ final class ChatRunner {
       }
     }
     return 0;
+  }
+
+  /** The schedules of the configuration that were never set (see {@link Schedules#seed}). */
+  private static void seed(Config config, ScheduleStore schedules, EventLog log, Clock clock) {
+    for (Config.ScheduleSeed seed : config.schedules()) {
+      try {
+        Schedules.seed(
+            schedules,
+            log,
+            new WorkspaceId(seed.workspace()),
+            Platform.valueOf(seed.platform().toUpperCase(Locale.ROOT)),
+            seed.channel(),
+            seed.routine(),
+            seed.when(),
+            clock);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("schedules: " + e.getMessage());
+      }
+    }
   }
 }

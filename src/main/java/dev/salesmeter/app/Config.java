@@ -31,7 +31,47 @@ import java.util.stream.Stream;
  * SALESMETER_DATABASE_PATH}). Secrets never come from here, only from the environment. Every
  * problem is reported naming the key.
  */
-public record Config(Workspace workspace, Database database, Slack slack, Discord discord) {
+public record Config(
+    Workspace workspace,
+    Database database,
+    Slack slack,
+    Discord discord,
+    Nudges nudges,
+    List<ScheduleSeed> schedules) {
+
+  public Config {
+    schedules = schedules == null ? List.of() : List.copyOf(schedules);
+  }
+
+  /** The stale-quote nudges: the days before the same quote is in a nudge again. */
+  public record Nudges(int repeatDays) {
+    public Nudges {
+      if (repeatDays < 1) {
+        throw new ConfigException("nudges.repeat-days must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * A schedule set at start unless that routine was ever scheduled in that channel (a change made
+   * with /schedule wins).
+   *
+   * @param workspace the Slack team id or Discord server id
+   * @param when as /schedule reads it ({@code monday 09:00}) or a cron expression; empty for the
+   *     routine's default
+   */
+  public record ScheduleSeed(
+      String workspace, String platform, String channel, String routine, String when) {
+    public ScheduleSeed {
+      if (workspace == null || workspace.isBlank() || channel == null || channel.isBlank()) {
+        throw new ConfigException("every entry of schedules needs a workspace and a channel");
+      }
+      if (!Set.of("slack", "discord").contains(platform)) {
+        throw new ConfigException(
+            "schedules: platform must be slack or discord, not \"" + platform + "\"");
+      }
+    }
+  }
 
   /** Defaults for every workspace (a Slack team, a Discord guild, the console). */
   public record Workspace(
@@ -155,7 +195,11 @@ public record Config(Workspace workspace, Database database, Slack slack, Discor
           Map.entry("discord.api-url", "https://discord.com/api/v10/"),
           Map.entry("discord.gateway-url", "wss://gateway.discord.gg/"),
           Map.entry("discord.guilds", ""),
-          Map.entry("discord.manager-roles", ""));
+          Map.entry("discord.manager-roles", ""),
+          Map.entry("nudges.repeat-days", "3"));
+
+  /** The one key that holds a list of entries (file only: no environment variable). */
+  private static final String SCHEDULES = "schedules";
 
   private static final Set<String> LIST_KEYS =
       Set.of("workspace.managers", "slack.managers", "discord.guilds", "discord.manager-roles");
@@ -260,7 +304,7 @@ public record Config(Workspace workspace, Database database, Slack slack, Discor
                 }
                 merge((ObjectNode) existing, (ObjectNode) value, key + ".");
               } else {
-                if (!DEFAULTS.containsKey(key)) {
+                if (!DEFAULTS.containsKey(key) && !key.equals(SCHEDULES)) {
                   throw new ConfigException("unknown config key " + key);
                 }
                 if (value.isNull()) {

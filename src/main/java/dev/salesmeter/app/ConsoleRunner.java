@@ -9,8 +9,10 @@ import dev.salesmeter.console.InteractiveConsole;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.ScheduleStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -51,7 +53,8 @@ final class ConsoleRunner {
     try (Database database = open(file)) {
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
-      Commands commands = new Commands(registry(Figures.standard(database), log), log, clock);
+      Commands commands =
+          new Commands(registry(database, Figures.standard(database), log), log, clock);
       Console console =
           new Console(
               commands,
@@ -79,9 +82,10 @@ final class ConsoleRunner {
   }
 
   /** Every command, in the order /help lists them. */
-  static CommandRegistry registry(Figures figures, EventLog log) {
+  static CommandRegistry registry(Database database, Figures figures, EventLog log) {
     List<CommandSpec> commands = new ArrayList<>(CommandRegistry.loggingCommands(log));
     commands.addAll(CommandRegistry.figureCommands(figures, log));
+    commands.add(Schedules.command(new ScheduleStore(database)));
     return new CommandRegistry(commands);
   }
 
@@ -94,6 +98,7 @@ final class ConsoleRunner {
     Path file = folder.resolve("listing.db");
     try (Database database = Database.open(file)) {
       return registry(
+          database,
           Figures.standard(database),
           new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
     } finally {

@@ -14,8 +14,8 @@ import java.util.Map;
 final class DiscordRunner {
   private DiscordRunner() {}
 
-  /** Connects to Discord; closing the result disconnects. */
-  static AutoCloseable start(
+  /** Connects to Discord. */
+  static Connected start(
       Config config, Map<String, String> environment, Commands commands, Suggestions suggestions) {
     Config.Discord discord = config.discord();
     DiscordAdapter adapter =
@@ -28,6 +28,6 @@ final class DiscordRunner {
         DiscordConnection.start(
             environment.get("DISCORD_BOT_TOKEN"), discord.apiUrl(), discord.gatewayUrl(), adapter);
     System.err.printf("Salesmeter in Discord; database %s.%n", config.database().path());
-    return connection;
+    return new Connected(adapter, connection);
   }
 }

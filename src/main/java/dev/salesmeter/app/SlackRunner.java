@@ -16,8 +16,8 @@ import java.util.Map;
 final class SlackRunner {
   private SlackRunner() {}
 
-  /** Connects to Slack; closing the result disconnects. */
-  static AutoCloseable start(Config config, Map<String, String> environment, Commands commands)
+  /** Connects to Slack. */
+  static Connected start(Config config, Map<String, String> environment, Commands commands)
       throws Exception {
     Config.Slack slack = config.slack();
     boolean http = slack.mode().equals("http");
@@ -41,7 +41,7 @@ final class SlackRunner {
       System.err.printf(
           "Salesmeter in Slack (HTTP mode) on port %d, %s; database %s.%n",
           server.port(), slack.http().path(), config.database().path());
-      return server;
+      return new Connected(adapter, server);
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
     if (appToken == null) {
@@ -53,6 +53,6 @@ final class SlackRunner {
     socketMode.startAsync();
     System.err.printf(
         "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().path());
-    return socketMode::close;
+    return new Connected(adapter, socketMode::close);
   }
 }

@@ -1,6 +1,7 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param text everything after the name
  */
 public record CommandInput(
+    Platform platform,
     WorkspaceId workspace,
     Actor user,
     String channel,
@@ -19,6 +21,7 @@ public record CommandInput(
     String text) {
 
   public CommandInput {
+    Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(channel, "channel");

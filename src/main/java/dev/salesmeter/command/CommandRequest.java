@@ -1,6 +1,7 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Formats;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param interactionId the platform request's unique id: a retried request carries the same one
  * @param channel where the command was typed (for replies and schedules)
  * @param now the time the request arrived
+ * @param platform where the command came from
  */
 public record CommandRequest(
+    Platform platform,
     WorkspaceId workspace,
     WorkspaceSettings settings,
     Actor user,
@@ -25,6 +28,7 @@ public record CommandRequest(
     Instant now) {
 
   public CommandRequest {
+    Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(user, "user");

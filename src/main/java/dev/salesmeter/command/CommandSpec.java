@@ -82,6 +82,11 @@ public record CommandSpec(
         parameters.add(Parameter.RANK_BY);
       }
       case WEEK -> parameters.add(Parameter.WEEK);
+      case SCHEDULE -> {
+        parameters.add(Parameter.SCHEDULE_ACTION);
+        parameters.add(Parameter.SCHEDULE_ROUTINE);
+        parameters.add(Parameter.SCHEDULE_WHEN);
+      }
       case FIGURE_PERIOD -> {
         parameters.add(Parameter.FIGURE);
         parameters.add(new Parameter("period", "periode", Parameter.Type.PERIOD, false));

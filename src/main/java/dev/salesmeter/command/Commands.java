@@ -1,6 +1,7 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
@@ -55,6 +56,7 @@ public final class Commands {
   /** Handles a command given as text (Slack, the console). */
   public Reply handle(CommandInput input) {
     return handle(
+        input.platform(),
         input.workspace(),
         input.user(),
         input.channel(),
@@ -68,6 +70,7 @@ public final class Commands {
   /** Handles a command given with typed options (Discord). */
   public Reply handle(TypedInput input) {
     return handle(
+        input.platform(),
         input.workspace(),
         input.user(),
         input.channel(),
@@ -84,6 +87,7 @@ public final class Commands {
   }
 
   private Reply handle(
+      Platform platform,
       WorkspaceId workspace,
       Actor user,
       String channel,
@@ -115,7 +119,15 @@ public final class Commands {
             .handler()
             .handle(
                 new CommandRequest(
-                    workspace, settings, user, channel, interactionId, spec.get(), arguments, now));
+                    platform,
+                    workspace,
+                    settings,
+                    user,
+                    channel,
+                    interactionId,
+                    spec.get(),
+                    arguments,
+                    now));
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
         return Reply.privately(explain(invalid, spec.get(), messages));

@@ -1,5 +1,8 @@
 package dev.salesmeter.command;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * One typed parameter of a command, as a platform with typed options (Discord) declares it. The
  * text grammar reads the same parameters from a line; {@link CommandSpec#parameters()} lists them.
@@ -8,8 +11,16 @@ package dev.salesmeter.command;
  * @param dutchName the Dutch name
  * @param type what a value is, which decides the platform's option type and the shared check
  * @param required whether the command cannot run without it
+ * @param choices for a {@link Type#CHOICE} whose words the grammar fixes, those words in English
+ * @param dutchChoices the same words in Dutch
  */
-public record Parameter(String name, String dutchName, Type type, boolean required) {
+public record Parameter(
+    String name,
+    String dutchName,
+    Type type,
+    boolean required,
+    List<String> choices,
+    List<String> dutchChoices) {
   /** The figure a {@code /kpi} asks for. */
   public static final Parameter FIGURE = new Parameter("figure", "cijfer", Type.CHOICE, false);
 
@@ -21,6 +32,43 @@ public record Parameter(String name, String dutchName, Type type, boolean requir
 
   /** The command {@code /help} explains. */
   public static final Parameter COMMAND = new Parameter("command", "commando", Type.CHOICE, false);
+
+  /** What {@code /schedule} does: set the scorecard or the nudges, list, or stop. */
+  public static final Parameter SCHEDULE_ACTION =
+      new Parameter(
+          "action",
+          "actie",
+          Type.CHOICE,
+          false,
+          List.of("scorecard", "nudges", "list", "stop"),
+          List.of("scorekaart", "herinneringen", "lijst", "stop"));
+
+  /** Which schedule {@code /schedule stop} stops, in the order of {@code Schedule.Routine}. */
+  public static final Parameter SCHEDULE_ROUTINE =
+      new Parameter(
+          "routine",
+          "routine",
+          Type.CHOICE,
+          false,
+          List.of("scorecard", "nudges"),
+          List.of("scorekaart", "herinneringen"));
+
+  /** When a schedule posts: {@code monday 09:00}, {@code weekdays 10:00} or a cron expression. */
+  public static final Parameter SCHEDULE_WHEN = new Parameter("when", "wanneer", Type.TEXT, false);
+
+  public Parameter {
+    choices = List.copyOf(choices);
+    dutchChoices = List.copyOf(dutchChoices);
+  }
+
+  public Parameter(String name, String dutchName, Type type, boolean required) {
+    this(name, dutchName, type, required, List.of(), List.of());
+  }
+
+  /** The fixed words of a choice in the locale's language, if the grammar fixes them. */
+  public List<String> choicesIn(Locale locale) {
+    return "nl".equals(locale.getLanguage()) ? dutchChoices : choices;
+  }
 
   /** What a parameter's value is. */
   public enum Type {

@@ -68,7 +68,16 @@ public final class Suggestions {
               typed);
       case "command" ->
           matching(registry.all().stream().map(c -> c.nameIn(locale)).toList(), typed);
-      default -> List.of();
+      default ->
+          registry
+              .find(command)
+              .flatMap(
+                  spec ->
+                      spec.parameters().stream()
+                          .filter(p -> p.name().equals(parameter))
+                          .findFirst())
+              .map(p -> matching(p.choicesIn(locale), typed))
+              .orElse(List.of());
     };
   }
 

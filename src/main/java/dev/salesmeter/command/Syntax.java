@@ -22,5 +22,7 @@ public enum Syntax {
   /** An optional period, then what to rank by: {@code /leaderboard last month sales}. */
   RANKING,
   /** An optional week: {@code /scorecard last week}, {@code /scorecard 2026-W12}. */
-  WEEK
+  WEEK,
+  /** Free words its handler reads: {@code /schedule scorecard here monday 09:00}. */
+  SCHEDULE
 }

@@ -89,7 +89,7 @@ public final class TextArguments {
       }
       case EVENT_NUMBER -> eventNumber = eventNumber(words);
       case COMMAND_NAME -> text = words.isEmpty() ? Optional.empty() : Optional.of(single(words));
-      case RANKING, WEEK ->
+      case RANKING, WEEK, SCHEDULE ->
           text =
               words.isEmpty()
                   ? Optional.empty()

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a command's typed options (Discord's) into the same arguments {@link TextArguments} reads
@@ -53,8 +52,11 @@ public final class TypedArguments {
           case LABEL_AMOUNT -> text(values, "label").map(v -> TextValues.name(v, Term.LABEL));
           case COMMAND_NAME -> text(values, "command");
           case FIGURE_PERIOD -> text(values, "figure").map(v -> TextValues.name(v, Term.FIGURE));
-          case RANKING -> phrase(text(values, "period"), text(values, "by"));
-          case WEEK -> phrase(text(values, "week"), Optional.empty());
+          case RANKING -> phrase(List.of(text(values, "period"), text(values, "by")));
+          case WEEK -> phrase(List.of(text(values, "week")));
+          case SCHEDULE ->
+              phrase(
+                  List.of(text(values, "action"), text(values, "routine"), text(values, "when")));
           case EVENT_NUMBER, PERIOD_AMOUNT -> Optional.empty();
         };
     Optional<Money> amount = Optional.empty();
@@ -115,9 +117,9 @@ public final class TypedArguments {
   }
 
   /** The words a phrase handler reads, as a line would give them. */
-  private static Optional<String> phrase(Optional<String> first, Optional<String> second) {
+  private static Optional<String> phrase(List<Optional<String>> parts) {
     String joined =
-        Stream.of(first, second)
+        parts.stream()
             .flatMap(Optional::stream)
             .map(String::strip)
             .filter(v -> !v.isEmpty())

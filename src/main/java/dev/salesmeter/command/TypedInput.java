@@ -1,6 +1,7 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
  *     workspace allows it
  */
 public record TypedInput(
+    Platform platform,
     WorkspaceId workspace,
     Actor user,
     String channel,
@@ -25,6 +27,7 @@ public record TypedInput(
     Optional<Locale> language) {
 
   public TypedInput {
+    Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(channel, "channel");

@@ -6,6 +6,7 @@ import dev.salesmeter.command.Reply;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
 import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.text.Messages;
 import java.io.BufferedReader;
@@ -74,7 +75,13 @@ public final class Console {
     return Optional.of(
         commands.handle(
             new CommandInput(
-                WORKSPACE, user, "console", "console-" + UUID.randomUUID(), command, arguments)));
+                Platform.CONSOLE,
+                WORKSPACE,
+                user,
+                "console",
+                "console-" + UUID.randomUUID(),
+                command,
+                arguments)));
   }
 
   /** Runs every line of a script and prints each reply followed by a blank line. */

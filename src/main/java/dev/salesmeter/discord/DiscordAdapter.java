@@ -8,9 +8,12 @@ import dev.salesmeter.command.TypedInput;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.schedule.PostFailure;
+import dev.salesmeter.schedule.Poster;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -20,23 +23,30 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +54,10 @@ import org.slf4j.LoggerFactory;
  * Salesmeter in Discord through JDA: the registry as typed slash commands, each interaction handled
  * by the shared commands and answered with an embed. A reply with a chart is deferred at once and
  * followed up with the embed and the PNG shown in it; every other reply is the answer itself. Every
- * guild is its own workspace; a direct message gets a polite refusal.
+ * guild is its own workspace; a direct message gets a polite refusal. Scheduled posts go out as the
+ * same embeds ({@link Poster}).
  */
-public final class DiscordAdapter extends ListenerAdapter {
+public final class DiscordAdapter extends ListenerAdapter implements Poster {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
 
   /** Okabe–Ito blue, the colour of the period asked in every chart. */
@@ -73,6 +84,7 @@ public final class DiscordAdapter extends ListenerAdapter {
   private final Suggestions suggestions;
   private final Settings settings;
   private final List<SlashCommandData> slashCommands;
+  private volatile JDA jda;
   private final ExecutorService charts =
       Executors.newFixedThreadPool(
           2,
@@ -91,6 +103,7 @@ public final class DiscordAdapter extends ListenerAdapter {
 
   @Override
   public void onReady(ReadyEvent event) {
+    jda = event.getJDA();
     if (settings.guilds().isEmpty()) {
       event
           .getJDA()
@@ -144,6 +157,7 @@ public final class DiscordAdapter extends ListenerAdapter {
     Reply reply =
         commands.handle(
             new TypedInput(
+                Platform.DISCORD,
                 workspace(guild),
                 actor(event.getMember()),
                 event.getChannelId() == null ? "" : event.getChannelId(),
@@ -193,6 +207,93 @@ public final class DiscordAdapter extends ListenerAdapter {
             .map(suggestion -> new Command.Choice(suggestion, suggestion))
             .toList();
     event.replyChoices(choices).queue();
+  }
+
+  /** Errors that mean the channel or person cannot be reached: the schedule pauses. */
+  private static final Set<ErrorResponse> UNREACHABLE =
+      Set.of(
+          ErrorResponse.UNKNOWN_CHANNEL,
+          ErrorResponse.MISSING_ACCESS,
+          ErrorResponse.MISSING_PERMISSIONS,
+          ErrorResponse.UNKNOWN_USER,
+          ErrorResponse.CANNOT_SEND_TO_USER);
+
+  /** Posts a scheduled reply to a channel: the embed with its picture attached and shown. */
+  @Override
+  public void post(WorkspaceId workspace, String channel, Reply reply) throws PostFailure {
+    JDA session = session();
+    GuildMessageChannel target = session.getChannelById(GuildMessageChannel.class, channel);
+    if (target == null) {
+      throw PostFailure.unreachable("channel_not_found");
+    }
+    if (!target.canTalk()) {
+      throw PostFailure.unreachable("missing_access");
+    }
+    send(() -> withPicture(target.sendMessage(message(reply)), reply).complete());
+  }
+
+  /** Sends a reply to one person, in their direct messages with the bot. */
+  @Override
+  public void tell(WorkspaceId workspace, String user, Reply reply) throws PostFailure {
+    JDA session = session();
+    send(
+        () ->
+            session
+                .openPrivateChannelById(user)
+                .flatMap(channel -> channel.sendMessage(message(reply)))
+                .complete());
+  }
+
+  private JDA session() throws PostFailure {
+    JDA session = jda;
+    if (session == null || session.getStatus() != JDA.Status.CONNECTED) {
+      throw PostFailure.forNow("not connected to Discord");
+    }
+    return session;
+  }
+
+  /** Runs a blocking send, sorting its failure into "for now" and "unreachable". */
+  private static void send(Runnable sending) throws PostFailure {
+    try {
+      sending.run();
+    } catch (ErrorResponseException e) {
+      String problem = e.getErrorResponse().name().toLowerCase(Locale.ROOT);
+      throw UNREACHABLE.contains(e.getErrorResponse())
+          ? PostFailure.unreachable(problem)
+          : PostFailure.forNow(problem);
+    } catch (IllegalArgumentException e) {
+      throw PostFailure.unreachable(e.getMessage()); // not an id Discord could know
+    } catch (RuntimeException e) {
+      throw PostFailure.forNow(e.toString());
+    }
+  }
+
+  /** A reply as a message: its embed, or plain text where it has nothing to lay out. */
+  private static MessageCreateData message(Reply reply) {
+    MessageEmbed embed = embed(reply);
+    MessageCreateBuilder message = new MessageCreateBuilder();
+    if (embed == null) {
+      message.setContent(MarkdownSanitizer.escape(reply.text()));
+    } else {
+      message.setEmbeds(embed);
+    }
+    return message.build();
+  }
+
+  /** The message with the reply's picture attached and shown in its embed. */
+  private static MessageCreateAction withPicture(MessageCreateAction action, Reply reply) {
+    Optional<Picture> picture = reply.picture();
+    if (picture.isEmpty()) {
+      return action;
+    }
+    MessageEmbed embed = embed(reply);
+    MessageEmbed base =
+        embed != null ? embed : new EmbedBuilder().setDescription(reply.text()).build();
+    return action
+        .setEmbeds(
+            new EmbedBuilder(base).setImage("attachment://" + picture.get().fileName()).build())
+        .setContent(null)
+        .addFiles(FileUpload.fromData(picture.get().png(), picture.get().fileName()));
   }
 
   /** Draws the chart and posts the answer with it; without the chart if drawing fails. */

@@ -8,8 +8,11 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.block.ContextBlock;
@@ -27,8 +30,11 @@ import dev.salesmeter.command.Reply;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.schedule.PostFailure;
+import dev.salesmeter.schedule.Poster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +50,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Salesmeter in Slack through Bolt: every command of the registry is a slash command, its text read
  * by the shared parser. The reply is the acknowledgement itself (within Slack's 3 seconds); a chart
- * is drawn and uploaded after it, into the same channel.
+ * is drawn and uploaded after it, into the same channel. Scheduled posts go out through the same
+ * layout ({@link Poster}).
  */
-public final class SlackAdapter {
+public final class SlackAdapter implements Poster {
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   private static final int MAX_FIELDS = 10;
 
@@ -94,6 +101,94 @@ public final class SlackAdapter {
     }
   }
 
+  /**
+   * Errors that mean the channel or person cannot be reached: the schedule pauses instead of trying
+   * again.
+   */
+  private static final Set<String> UNREACHABLE =
+      Set.of(
+          "channel_not_found",
+          "not_in_channel",
+          "is_archived",
+          "channel_is_archived",
+          "user_not_found",
+          "user_disabled",
+          "account_inactive",
+          "cannot_dm_bot",
+          "restricted_action");
+
+  /**
+   * Posts a scheduled reply to a channel: the message (chat.postMessage, in Block Kit), then its
+   * picture (files.uploadV2). A picture that cannot be uploaded leaves the message standing.
+   */
+  @Override
+  public void post(WorkspaceId workspace, String channel, Reply reply) throws PostFailure {
+    message(channel, reply);
+    if (reply.chart().isPresent()) {
+      try {
+        FilesUploadV2Response response = upload(app.client(), channel, reply.chart().get().draw());
+        if (!response.isOk()) {
+          LOG.warn(
+              "workspace={} the picture of a scheduled post failed: {}",
+              workspace,
+              response.getError());
+        }
+      } catch (Exception e) {
+        LOG.warn("workspace={} the picture of a scheduled post failed: {}", workspace, problem(e));
+      }
+    }
+  }
+
+  /** Sends a reply to one user, in their direct messages with the bot. */
+  @Override
+  public void tell(WorkspaceId workspace, String user, Reply reply) throws PostFailure {
+    try {
+      ConversationsOpenResponse opened =
+          respectingRateLimits(
+              "conversations.open",
+              () -> app.client().conversationsOpen(r -> r.users(List.of(user))));
+      if (!opened.isOk()) {
+        throw failure(opened.getError());
+      }
+      message(opened.getChannel().getId(), reply);
+    } catch (IOException | SlackApiException e) {
+      throw PostFailure.forNow(problem(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PostFailure.forNow("interrupted");
+    }
+  }
+
+  private void message(String channel, Reply reply) throws PostFailure {
+    try {
+      ChatPostMessageResponse response =
+          respectingRateLimits(
+              "chat.postMessage",
+              () ->
+                  app.client()
+                      .chatPostMessage(
+                          r ->
+                              r.channel(channel)
+                                  .text(
+                                      escape(
+                                          reply.title().map(t -> t + "\n").orElse("")
+                                              + reply.text()))
+                                  .blocks(blocks(reply))));
+      if (!response.isOk()) {
+        throw failure(response.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      throw PostFailure.forNow(problem(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PostFailure.forNow("interrupted");
+    }
+  }
+
+  private static PostFailure failure(String error) {
+    return UNREACHABLE.contains(error) ? PostFailure.unreachable(error) : PostFailure.forNow(error);
+  }
+
   /** The Bolt app, for HTTP mode. */
   public App app() {
     return app;
@@ -113,6 +208,7 @@ public final class SlackAdapter {
     Reply reply =
         commands.handle(
             new CommandInput(
+                Platform.SLACK,
                 workspace,
                 user,
                 payload.getChannelId(),
@@ -179,22 +275,22 @@ public final class SlackAdapter {
     return blocks;
   }
 
+  /** A Web API call, as {@link #respectingRateLimits} repeats it. */
+  @FunctionalInterface
+  private interface WebApiCall<T> {
+    T call() throws IOException, SlackApiException;
+  }
+
   /**
-   * files.uploadV2, tried again when Slack answers 429 (after the Retry-After it asks for) or a 5xx
+   * A Web API call, tried again when Slack answers 429 (after the Retry-After it asks for) or a 5xx
    * (after a second): at most three times, each wait at most 30 s. The SDK's async client only
    * slows later calls down after a 429; it does not repeat the one that was refused.
    */
-  private static FilesUploadV2Response uploadRespectingRateLimits(
-      SlashCommandContext ctx, SlashCommandPayload payload, Picture picture) throws Exception {
+  private static <T> T respectingRateLimits(String method, WebApiCall<T> call)
+      throws IOException, SlackApiException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return ctx.client()
-            .filesUploadV2(
-                r ->
-                    r.channel(payload.getChannelId())
-                        .filename(picture.fileName())
-                        .title(picture.fileName())
-                        .fileData(picture.png()));
+        return call.call();
       } catch (SlackApiException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if ((status != 429 && status < 500) || attempt == 3) {
@@ -202,10 +298,23 @@ public final class SlackAdapter {
         }
         String retryAfter = e.getResponse().header("Retry-After");
         long seconds = retryAfter == null ? 1 : Math.min(30, Long.parseLong(retryAfter.strip()));
-        LOG.info("Slack answered {} to an upload; trying again in {} s", status, seconds);
+        LOG.info("Slack answered {} to {}; trying again in {} s", status, method, seconds);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
       }
     }
+  }
+
+  private static FilesUploadV2Response upload(MethodsClient client, String channel, Picture picture)
+      throws IOException, SlackApiException, InterruptedException {
+    return respectingRateLimits(
+        "files.uploadV2",
+        () ->
+            client.filesUploadV2(
+                r ->
+                    r.channel(channel)
+                        .filename(picture.fileName())
+                        .title(picture.fileName())
+                        .fileData(picture.png())));
   }
 
   /** What went wrong with an upload, in Slack's words where Slack gave them. */
@@ -281,7 +390,7 @@ public final class SlackAdapter {
     String problem;
     try {
       Picture picture = chart.draw();
-      FilesUploadV2Response response = uploadRespectingRateLimits(ctx, payload, picture);
+      FilesUploadV2Response response = upload(ctx.client(), payload.getChannelId(), picture);
       if (response.isOk()) {
         return;
       }

@@ -74,6 +74,32 @@ final class ConfigTest {
   }
 
   @Test
+  @DisplayName("schedules from the file, and the nudges' repeat days")
+  void schedules() throws IOException {
+    Config defaults = Config.load(folder.resolve("missing.yaml"), Map.of());
+    assertThat(defaults.schedules()).isEmpty();
+    assertThat(defaults.nudges().repeatDays()).isEqualTo(3);
+    Path file =
+        write(
+            """
+            nudges:
+              repeat-days: 5
+            schedules:
+              - workspace: T0123ABCD
+                platform: slack
+                channel: C0123ABCD
+                routine: scorecard
+                when: monday 09:00
+            """);
+    Config config = Config.load(file, Map.of());
+    assertThat(config.nudges().repeatDays()).isEqualTo(5);
+    assertThat(config.schedules())
+        .containsExactly(
+            new Config.ScheduleSeed(
+                "T0123ABCD", "slack", "C0123ABCD", "scorecard", "monday 09:00"));
+  }
+
+  @Test
   @DisplayName("Discord: its own addresses by default; guilds and manager roles as id lists")
   void discord() throws IOException {
     Config defaults = Config.load(folder.resolve("missing.yaml"), Map.of());
@@ -131,6 +157,9 @@ final class ConfigTest {
         "'workspace: [unclosed'                   | is not valid YAML",
         "discord: {guilds: [sales-team]}          | discord.guilds and discord.manager-roles hold Discord ids",
         "workspace: {user-language: maybe}        | config key workspace.user-language is wrong",
+        "nudges: {repeat-days: 0}                 | nudges.repeat-days must be at least 1",
+        "schedules: [{workspace: T1, platform: teams, channel: C1}] | platform must be slack or discord",
+        "schedules: [{workspace: T1, platform: slack}] | needs a workspace and a channel",
       })
   @DisplayName("a wrong key or value fails at start, naming the key")
   void wrong(String yaml, String message) throws IOException {

@@ -5,6 +5,7 @@ import dev.salesmeter.command.CommandRegistry;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Database;
@@ -143,6 +144,7 @@ public final class LoggingBenchmark {
     int space = line.indexOf(' ');
     CommandInput input =
         new CommandInput(
+            Platform.SLACK,
             WORKSPACE,
             new Actor(op.rep(), op.rep(), false),
             "C1",

@@ -1,11 +1,14 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.ScheduleStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +51,7 @@ public final class TestWorkspace implements AutoCloseable {
     List<CommandSpec> all = new ArrayList<>(CommandRegistry.loggingCommands(log));
     Figures figures = Figures.standard(database);
     all.addAll(CommandRegistry.figureCommands(figures, log));
+    all.add(Schedules.command(new ScheduleStore(database)));
     CommandRegistry registry = new CommandRegistry(all);
     this.commands = new Commands(registry, log, clock);
     this.suggestions = new Suggestions(registry, log, figures, clock);
@@ -111,7 +115,8 @@ public final class TestWorkspace implements AutoCloseable {
     String command = space < 0 ? text : text.substring(0, space);
     String arguments = space < 0 ? "" : text.substring(space + 1);
     return commands.handle(
-        new CommandInput(workspace, user, "C-sales", interactionId, command, arguments));
+        new CommandInput(
+            Platform.SLACK, workspace, user, "C-sales", interactionId, command, arguments));
   }
 
   public long events() {

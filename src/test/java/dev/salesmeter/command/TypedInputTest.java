@@ -3,6 +3,7 @@ package dev.salesmeter.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.EventLog;
@@ -54,6 +55,7 @@ final class TypedInputTest {
     return team.commands()
         .handle(
             new TypedInput(
+                Platform.DISCORD,
                 TestWorkspace.WORKSPACE,
                 user,
                 "C-sales",

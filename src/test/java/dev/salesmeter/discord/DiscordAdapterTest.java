@@ -52,8 +52,13 @@ final class DiscordAdapterTest {
         DiscordConnection.start(
             "Bot-token.test.x", discord.apiUrl(), discord.gatewayUrl(), adapter);
     // Acme's registration comes when its GUILD_CREATE was understood: JDA is ready for it.
-    FakeDiscord.Request registration = discord.registrations.poll(15, TimeUnit.SECONDS);
-    assertThat(registration).as("Acme's commands were registered").isNotNull();
+    FakeDiscord.Request registration = discord.registrations.poll(30, TimeUnit.SECONDS);
+    assertThat(registration)
+        .as(
+            "Acme's commands were registered; the fake got %s and the gateway sent %s",
+            discord.requests.stream().map(r -> r.method() + " " + r.path()).toList(),
+            discord.dispatched)
+        .isNotNull();
     registered = FakeDiscord.json(registration.text());
     assertThat(registration.path())
         .isEqualTo("/applications/" + FakeDiscord.APPLICATION + "/guilds/" + ACME + "/commands");

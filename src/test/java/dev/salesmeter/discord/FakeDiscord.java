@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,13 +60,21 @@ final class FakeDiscord implements AutoCloseable {
   final BlockingQueue<Request> callbacks = new LinkedBlockingQueue<>();
   final BlockingQueue<Request> followUps = new LinkedBlockingQueue<>();
   final BlockingQueue<Request> registrations = new LinkedBlockingQueue<>();
+
+  /** Messages posted to channels (not answers to interactions): scheduled posts. */
+  final List<Request> channelMessages = new CopyOnWriteArrayList<>();
+
   final List<String> unexpected = new CopyOnWriteArrayList<>();
+
+  /** The gateway's messages to the client, by type (op codes and dispatch names). */
+  final List<String> dispatched = new CopyOnWriteArrayList<>();
 
   private final HttpServer rest;
   private final WebSocketServer gateway;
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong ids = new AtomicLong();
   private volatile WebSocket client;
+  private final CountDownLatch listening = new CountDownLatch(1);
 
   FakeDiscord() throws IOException {
     rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -92,10 +101,21 @@ final class FakeDiscord implements AutoCloseable {
           public void onError(WebSocket connection, Exception e) {}
 
           @Override
-          public void onStart() {}
+          public void onStart() {
+            listening.countDown();
+          }
         };
     gateway.setReuseAddr(true);
     gateway.start();
+    // Until the server socket is bound, getPort() says 0, and JDA would dial port 0.
+    try {
+      if (!listening.await(10, TimeUnit.SECONDS)) {
+        throw new IOException("the fake gateway did not start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   String apiUrl() {
@@ -247,6 +267,7 @@ final class FakeDiscord implements AutoCloseable {
     switch (payload.path("op").asInt(-1)) {
       case 1 -> connection.send("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
       case 2 -> {
+        dispatched.add("IDENTIFY received");
         dispatch(
             "READY",
             """
@@ -264,6 +285,7 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   private void dispatch(String type, String data) {
+    dispatched.add(type);
     client.send(
         "{\"op\":0,\"s\":%d,\"t\":\"%s\",\"d\":%s}"
             .formatted(sequence.incrementAndGet(), type, data));
@@ -337,7 +359,7 @@ final class FakeDiscord implements AutoCloseable {
         .formatted(
             id,
             name,
-            role(id, "@everyone", "51200", 0),
+            role(id, "@everyone", "52224", 0), // view channel, send, embed links, attach files
             role(ADMINS_ROLE, "Admins", "32", 2),
             role(SALES_LEAD_ROLE, "Sales lead", "0", 1),
             channelJson(id),
@@ -372,6 +394,17 @@ final class FakeDiscord implements AutoCloseable {
       callbacks.add(request);
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
+    } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
+      channelMessages.add(request);
+      answer(exchange, 200, message());
+    } else if (method.equals("POST") && path.equals("/users/@me/channels")) {
+      String recipient = JSON.readTree(body).path("recipient_id").asText();
+      answer(
+          exchange,
+          200,
+          "{\"id\":\"74%s\",\"type\":1,\"last_message_id\":null,\"recipients\":[%s]}"
+              .formatted(
+                  recipient.substring(2), user(new Person(recipient, "Someone", List.of()))));
     } else if (path.startsWith("/webhooks/" + APPLICATION + "/")) {
       followUps.add(request);
       answer(exchange, 200, message());

@@ -4,12 +4,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -40,9 +44,16 @@ final class FakeSlack implements AutoCloseable {
   /** How many of the next files.getUploadURLExternal calls answer 429 (rate limited). */
   final AtomicInteger rateLimited = new AtomicInteger();
 
+  /** How many of the next chat.postMessage calls answer 429 (rate limited). */
+  final AtomicInteger postsRateLimited = new AtomicInteger();
+
+  /** Channels that no longer exist: chat.postMessage to them answers channel_not_found. */
+  final Set<String> goneChannels = ConcurrentHashMap.newKeySet();
+
   private final HttpServer web;
   private final WebSocketServer socket;
   private volatile WebSocket client;
+  private final CountDownLatch listening = new CountDownLatch(1);
 
   FakeSlack() throws IOException, InterruptedException {
     web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,10 +78,16 @@ final class FakeSlack implements AutoCloseable {
           public void onError(WebSocket connection, Exception e) {}
 
           @Override
-          public void onStart() {}
+          public void onStart() {
+            listening.countDown();
+          }
         };
     socket.setReuseAddr(true);
     socket.start();
+    // Until the server socket is bound, getPort() says 0.
+    if (!listening.await(10, TimeUnit.SECONDS)) {
+      throw new IOException("the fake Socket Mode server did not start");
+    }
     web.createContext("/api/", this::api);
     web.createContext("/upload/", this::upload);
     web.createContext(
@@ -111,7 +128,8 @@ final class FakeSlack implements AutoCloseable {
       exchange.close();
       return;
     }
-    if (method.equals("files.getUploadURLExternal") && rateLimited.getAndDecrement() > 0) {
+    if ((method.equals("files.getUploadURLExternal") && rateLimited.getAndDecrement() > 0)
+        || (method.equals("chat.postMessage") && postsRateLimited.getAndDecrement() > 0)) {
       byte[] limited = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Retry-After", "1");
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -137,6 +155,12 @@ final class FakeSlack implements AutoCloseable {
                   + port
                   + "/upload/F1\","
                   + "\"file_id\":\"F1\"}";
+          case "chat.postMessage" ->
+              goneChannels.contains(channelOf(body))
+                  ? "{\"ok\":false,\"error\":\"channel_not_found\"}"
+                  : "{\"ok\":true,\"channel\":\"" + channelOf(body) + "\",\"ts\":\"1.0\"}";
+          case "conversations.open" ->
+              "{\"ok\":true,\"channel\":{\"id\":\"D-" + usersOf(body) + "\"}}";
           case "files.completeUploadExternal" ->
               notInChannel
                   ? "{\"ok\":false,\"error\":\"not_in_channel\"}"
@@ -144,6 +168,30 @@ final class FakeSlack implements AutoCloseable {
           default -> "{\"ok\":true}";
         };
     answer(exchange, answer);
+  }
+
+  /** The channel a form-encoded call names. */
+  static String channelOf(String body) {
+    return formValue(body, "channel");
+  }
+
+  private static String usersOf(String body) {
+    return formValue(body, "users");
+  }
+
+  static String formValue(String body, String key) {
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(key)) {
+        return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
+  }
+
+  /** The calls of one method, in order. */
+  List<Call> calls(String method) {
+    return calls.stream().filter(call -> call.method().equals(method)).toList();
   }
 
   private void upload(HttpExchange exchange) throws IOException {

@@ -116,13 +116,16 @@ final class EventLogTest {
             "opportunity_facts",
             "sale_facts",
             "customer_spells",
+            "schedules",
+            "schedule_runs",
+            "quote_nudges",
             "flyway_schema_history");
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
     database.close();
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(4);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(5);
   }
 
   @Test

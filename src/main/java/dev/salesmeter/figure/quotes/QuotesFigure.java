@@ -10,6 +10,7 @@ import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
+import dev.salesmeter.store.StaleQuotes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,9 +132,7 @@ public final class QuotesFigure implements Figure {
 
   private static List<RepStaleQuotes> staleQuotes(Handle handle, FigureQuery query) {
     Instant before = query.now().minus(Duration.ofDays(query.settings().staleQuoteDays()));
-    String open =
-        " f.workspace_id = :ws AND f.first_quote_at IS NOT NULL AND f.won_at IS NULL"
-            + " AND f.lost_at IS NULL AND f.last_touch_at < :before";
+    String open = StaleQuotes.OPEN_AND_UNTOUCHED;
     // Per rep through opportunity_facts_open_quotes: the count, and the oldest few read first.
     List<StaleRow> rows =
         handle

@@ -1,0 +1,26 @@
+package dev.salesmeter.schedule;
+
+import dev.salesmeter.store.Schedule;
+import dev.salesmeter.store.ScheduleStore;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * Work done on a schedule (after TJ-Bot's {@code Routine}): what one run covers, and the run. A run
+ * posts through the platform's {@link Poster}; the scheduler makes it happen once.
+ */
+interface Routine {
+  Schedule.Routine kind();
+
+  /** What a run due at this local time covers, as the key of its run record ({@code 2026-W12}). */
+  String period(ZonedDateTime due);
+
+  /**
+   * Posts what the run covers.
+   *
+   * @param late whether the run is late (Salesmeter was not running when it was due), which the
+   *     post says
+   */
+  void run(Schedule schedule, ScheduleStore.Claim claim, Instant now, Poster poster)
+      throws PostFailure;
+}
