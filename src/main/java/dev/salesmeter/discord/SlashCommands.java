@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -76,9 +77,14 @@ final class SlashCommands {
                 parameter.name(),
                 description(english, key),
                 parameter.required(),
-                suggested(parameter.type()))
+                suggested(parameter))
             .setNameLocalization(DiscordLocale.DUTCH, parameter.dutchName())
             .setDescriptionLocalization(DiscordLocale.DUTCH, description(dutch, key));
+    for (int i = 0; i < parameter.choices().size(); i++) {
+      option.addChoices(
+          new Command.Choice(parameter.choices().get(i), parameter.choices().get(i))
+              .setNameLocalization(DiscordLocale.DUTCH, parameter.dutchChoices().get(i)));
+    }
     switch (parameter.type()) {
       case AMOUNT ->
           option.setRequiredRange(0.01, Money.ofCents(Money.MAX_CENTS).units().doubleValue());
@@ -101,11 +107,15 @@ final class SlashCommands {
     };
   }
 
-  /** Whether Discord asks us for suggestions while the option is typed. */
-  static boolean suggested(Parameter.Type type) {
-    return type == Parameter.Type.CUSTOMER
-        || type == Parameter.Type.PERIOD
-        || type == Parameter.Type.CHOICE;
+  /**
+   * Whether Discord asks us for suggestions while the option is typed. A choice whose words the
+   * grammar fixes is a list to pick from instead.
+   */
+  static boolean suggested(Parameter parameter) {
+    return parameter.choices().isEmpty()
+        && (parameter.type() == Parameter.Type.CUSTOMER
+            || parameter.type() == Parameter.Type.PERIOD
+            || parameter.type() == Parameter.Type.CHOICE);
   }
 
   private static String description(Messages messages, String key) {

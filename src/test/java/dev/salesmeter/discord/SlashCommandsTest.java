@@ -123,6 +123,22 @@ final class SlashCommandsTest {
   }
 
   @Test
+  @DisplayName("/schedule: what to do is a list to pick from, in English and Dutch")
+  void schedule() {
+    SlashCommandData schedule =
+        commands.stream().filter(c -> c.getName().equals("schedule")).findFirst().orElseThrow();
+    OptionData action = schedule.getOptions().get(0);
+    assertThat(action.getName()).isEqualTo("action");
+    assertThat(action.isAutoComplete()).isFalse();
+    assertThat(action.getChoices())
+        .extracting(choice -> choice.getAsString())
+        .containsExactly("scorecard", "nudges", "list", "stop");
+    assertThat(action.getChoices().get(0).getNameLocalizations().get(DiscordLocale.DUTCH))
+        .isEqualTo("scorekaart");
+    assertThat(schedule.getNameLocalizations().get(DiscordLocale.DUTCH)).isEqualTo("planning");
+  }
+
+  @Test
   @DisplayName("options are read by type: numbers exactly as typed, integers, booleans, text")
   void values() {
     OptionMapping amount = option("amount", OptionType.NUMBER);
