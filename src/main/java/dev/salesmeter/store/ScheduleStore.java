@@ -22,6 +22,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * longer than that (the one window DESIGN.md accepts).
  */
 public final class ScheduleStore {
+  private static final String RUN_COLUMNS =
+      "schedule_id, period, due_at, attempts, done_at, last_error";
+
   private static final String COLUMNS =
       "id, workspace_id, routine, platform, channel, cron, time_zone, state, paused_reason,"
           + " set_by, set_at";
@@ -256,7 +259,8 @@ public final class ScheduleStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT schedule_id, period, due_at, attempts, done_at, last_error"
+                    "SELECT "
+                        + RUN_COLUMNS
                         + " FROM schedule_runs WHERE schedule_id = :id AND period = :period")
                 .bind("id", scheduleId)
                 .bind("period", period)
@@ -270,7 +274,8 @@ public final class ScheduleStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT schedule_id, period, due_at, attempts, done_at, last_error"
+                    "SELECT "
+                        + RUN_COLUMNS
                         + " FROM schedule_runs WHERE schedule_id = :id AND done_at IS NOT NULL"
                         + " ORDER BY due_at DESC LIMIT 1")
                 .bind("id", scheduleId)

@@ -141,11 +141,28 @@ final class FakeDiscord implements AutoCloseable {
    */
   String slashCommand(
       String guild, Person person, String locale, String command, String options, String resolved) {
+    return interaction(2, guild, person, locale, command, options, resolved);
+  }
+
+  /** Sends an autocomplete request: the user is typing the focused option. */
+  String autocomplete(String guild, Person person, String command, String options) {
+    return interaction(4, guild, person, "en-US", command, options, "{}");
+  }
+
+  /** An interaction of a type (2: a command, 4: autocomplete) in a server's channel. */
+  private String interaction(
+      int type,
+      String guild,
+      Person person,
+      String locale,
+      String command,
+      String options,
+      String resolved) {
     String id = snowflake();
     dispatch(
         "INTERACTION_CREATE",
         """
-        {"id":"%s","application_id":"%s","type":2,"token":"token-%s","version":1,
+        {"id":"%s","application_id":"%s","type":%d,"token":"token-%s","version":1,
          "guild_id":"%s","guild":{"id":"%s","locale":"en-US","features":[]},
          "channel_id":"%s","channel":%s,"member":%s,
          "data":{"id":"%s","name":"%s","type":1,"options":%s,"resolved":%s},
@@ -155,6 +172,7 @@ final class FakeDiscord implements AutoCloseable {
             .formatted(
                 id,
                 APPLICATION,
+                type,
                 id,
                 guild,
                 guild,
@@ -166,35 +184,6 @@ final class FakeDiscord implements AutoCloseable {
                 options,
                 resolved,
                 locale,
-                guild));
-    return id;
-  }
-
-  /** Sends an autocomplete request: the user is typing the focused option. */
-  String autocomplete(String guild, Person person, String command, String options) {
-    String id = snowflake();
-    dispatch(
-        "INTERACTION_CREATE",
-        """
-        {"id":"%s","application_id":"%s","type":4,"token":"token-%s","version":1,
-         "guild_id":"%s","guild":{"id":"%s","locale":"en-US","features":[]},
-         "channel_id":"%s","channel":%s,"member":%s,
-         "data":{"id":"%s","name":"%s","type":1,"options":%s},
-         "locale":"en-US","guild_locale":"en-US","app_permissions":"51200","context":0,
-         "authorizing_integration_owners":{"0":"%s"},"entitlements":[]}
-        """
-            .formatted(
-                id,
-                APPLICATION,
-                id,
-                guild,
-                guild,
-                channel(guild),
-                channelJson(guild),
-                member(person),
-                snowflake(),
-                command,
-                options,
                 guild));
     return id;
   }

@@ -95,16 +95,13 @@ final class SchedulerTest {
         on, team.log(), team.commands(), Map.of(Platform.SLACK, slack), 3, clock);
   }
 
+  /** Sets a schedule in C-sales, as lisa would with /schedule. */
+  private Schedule schedule(Schedule.Routine routine, String cron, Instant at) {
+    return store.set(WORKSPACE, routine, Platform.SLACK, "C-sales", cron, AMSTERDAM, "lisa", at);
+  }
+
   private Schedule scorecardMondays() {
-    return store.set(
-        WORKSPACE,
-        Schedule.Routine.SCORECARD,
-        Platform.SLACK,
-        "C-sales",
-        "0 9 * * 1",
-        AMSTERDAM,
-        "lisa",
-        clock.instant());
+    return schedule(Schedule.Routine.SCORECARD, "0 9 * * 1", clock.instant());
   }
 
   @Test
@@ -269,15 +266,7 @@ final class SchedulerTest {
     assertThat(slack.tells).hasSize(1);
     // set again, it runs again
     slack.channelGone = false;
-    store.set(
-        WORKSPACE,
-        Schedule.Routine.SCORECARD,
-        Platform.SLACK,
-        "C-sales",
-        "0 9 * * 1",
-        AMSTERDAM,
-        "lisa",
-        Instant.parse("2026-03-30T06:00:00Z"));
+    schedule(Schedule.Routine.SCORECARD, "0 9 * * 1", Instant.parse("2026-03-30T06:00:00Z"));
     assertThat(scheduler.runDue()).isEqualTo(1);
     assertThat(store.schedules(WORKSPACE).get(0).id()).isEqualTo(schedule.id());
   }
@@ -292,15 +281,7 @@ final class SchedulerTest {
     team.log("@anna /quote Beta 800 date:2026-03-30");
     team.log("@bram /quote Gamma 5000 date:2026-03-18");
     clock.set("2026-03-31T12:00:00Z");
-    store.set(
-        WORKSPACE,
-        Schedule.Routine.NUDGES,
-        Platform.SLACK,
-        "C-sales",
-        "0 10 * * 1-5",
-        AMSTERDAM,
-        "lisa",
-        clock.instant());
+    schedule(Schedule.Routine.NUDGES, "0 10 * * 1-5", clock.instant());
     Scheduler scheduler = scheduler(store);
     clock.set("2026-04-01T08:00:30Z"); // Wednesday 10:00 CEST
     assertThat(scheduler.runDue()).isEqualTo(1);
