@@ -15,6 +15,7 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.schedule.PostFailure;
 import dev.salesmeter.schedule.Poster;
 import java.awt.Color;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -67,6 +69,9 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
   private static final int MOST_FIELDS = 25;
 
   private static final int MOST_CONTENT = 2000;
+
+  /** The longest a scheduled post may take; far below the scheduler's claim on the run. */
+  private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
 
   /**
    * @param guilds the guilds whose commands are registered as guild commands (at once); with none,
@@ -145,6 +150,22 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    try {
+      answer(event);
+    } catch (RuntimeException unexpected) {
+      // The shared commands turn their own failures into replies; this is the adapter's.
+      String ref = Long.toString(event.getIdLong() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+      LOG.error("ref {}: /{} failed in the Discord adapter", ref, event.getName(), unexpected);
+      if (!event.isAcknowledged()) {
+        event
+            .reply(Messages.of(Locale.ENGLISH).get("error.unexpected", ref))
+            .setEphemeral(true)
+            .queue(null, failure -> failed(event, failure));
+      }
+    }
+  }
+
+  private void answer(SlashCommandInteractionEvent event) {
     long received = System.nanoTime();
     Optional<Locale> language = language(event.getUserLocale());
     if (!event.isFromGuild() || event.getMember() == null) {
@@ -167,14 +188,14 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
                 language));
     MessageEmbed embed = embed(reply);
     if (reply.chart().isPresent()) {
+      Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
       event
           .deferReply(reply.ephemeral())
           .queue(hook -> firstResponse(received, "deferred"), failure -> failed(event, failure));
-      Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
-      charts.submit(() -> followUp(event.getHook(), reply, embed, reply.chart().get(), messages));
+      charts.execute(() -> followUp(event.getHook(), reply, embed, reply.chart().get(), messages));
     } else if (embed == null) {
       event
-          .reply(MarkdownSanitizer.escape(reply.text()))
+          .reply(plain(reply))
           .setEphemeral(reply.ephemeral())
           .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
     } else {
@@ -220,16 +241,36 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
 
   /** Posts a scheduled reply to a channel: the embed with its picture attached and shown. */
   @Override
-  public void post(WorkspaceId workspace, String channel, Reply reply) throws PostFailure {
+  public void post(WorkspaceId workspace, String channel, Reply reply, String key)
+      throws PostFailure {
     JDA session = session();
-    GuildMessageChannel target = session.getChannelById(GuildMessageChannel.class, channel);
+    if (!channel.matches("\\d{1,20}")) {
+      throw PostFailure.unreachable("not a Discord channel id: " + channel);
+    }
+    Guild guild = session.getGuildById(workspace.value());
+    if (guild == null) {
+      // An outage makes a server unavailable for a while; a server that removed the bot is gone.
+      boolean unavailable =
+          workspace.value().matches("\\d{1,20}")
+              && session.isUnavailable(Long.parseUnsignedLong(workspace.value()));
+      throw unavailable
+          ? PostFailure.forNow("the server is unavailable")
+          : PostFailure.unreachable("not_in_server");
+    }
+    GuildMessageChannel target = guild.getChannelById(GuildMessageChannel.class, channel);
     if (target == null) {
       throw PostFailure.unreachable("channel_not_found");
     }
     if (!target.canTalk()) {
       throw PostFailure.unreachable("missing_access");
     }
-    send(() -> withPicture(target.sendMessage(message(reply)), reply).complete());
+    // The nonce makes Discord drop a repeat of the same post sent again within minutes.
+    send(
+        () ->
+            withPicture(target.sendMessage(message(reply)), reply)
+                .setNonce(key)
+                .timeout(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .complete());
   }
 
   /** Sends a reply to one person, in their direct messages with the bot. */
@@ -241,6 +282,7 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
             session
                 .openPrivateChannelById(user)
                 .flatMap(channel -> channel.sendMessage(message(reply)))
+                .timeout(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .complete());
   }
 
@@ -261,8 +303,6 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
       throw UNREACHABLE.contains(e.getErrorResponse())
           ? PostFailure.unreachable(problem)
           : PostFailure.forNow(problem);
-    } catch (IllegalArgumentException e) {
-      throw PostFailure.unreachable(e.getMessage()); // not an id Discord could know
     } catch (RuntimeException e) {
       throw PostFailure.forNow(e.toString());
     }
@@ -273,7 +313,7 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     MessageEmbed embed = embed(reply);
     MessageCreateBuilder message = new MessageCreateBuilder();
     if (embed == null) {
-      message.setContent(MarkdownSanitizer.escape(reply.text()));
+      message.setContent(plain(reply));
     } else {
       message.setEmbeds(embed);
     }
@@ -287,8 +327,7 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
       return action;
     }
     MessageEmbed embed = embed(reply);
-    MessageEmbed base =
-        embed != null ? embed : new EmbedBuilder().setDescription(reply.text()).build();
+    MessageEmbed base = embed != null ? embed : textOnly(reply);
     return action
         .setEmbeds(
             new EmbedBuilder(base).setImage("attachment://" + picture.get().fileName()).build())
@@ -300,12 +339,12 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
   private void followUp(
       InteractionHook hook, Reply reply, MessageEmbed embed, Drawing chart, Messages messages) {
     hook.setEphemeral(reply.ephemeral());
-    MessageEmbed base =
-        embed != null ? embed : new EmbedBuilder().setDescription(reply.text()).build();
+    MessageEmbed base = embed != null ? embed : textOnly(reply);
     Picture picture;
     try {
       picture = chart.draw();
     } catch (RuntimeException e) {
+      // Whatever went wrong, the asker sees the numbers, not "thinking…" until Discord gives up.
       LOG.error("a chart could not be drawn", e);
       hook.sendMessageEmbeds(base)
           .setContent(messages.get("discord.chartFailed"))
@@ -328,7 +367,7 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
         reply.title().isEmpty()
             && reply.fields().isEmpty()
             && reply.context().isEmpty()
-            && reply.text().length() <= MOST_CONTENT;
+            && plain(reply).length() <= MOST_CONTENT;
     if (plain) {
       return null;
     }
@@ -345,6 +384,19 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     }
     reply.context().ifPresent(context -> embed.setFooter(cut(context, 2048)));
     return embed.build();
+  }
+
+  /** The reply's text as a plain message, shown literally. */
+  private static String plain(Reply reply) {
+    return MarkdownSanitizer.escape(reply.text());
+  }
+
+  /** An embed of the text alone, to show a picture in. */
+  private static MessageEmbed textOnly(Reply reply) {
+    return new EmbedBuilder()
+        .setColor(ACCENT)
+        .setDescription(cut(plain(reply), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+        .build();
   }
 
   private static String cut(String text, int most) {

@@ -3,6 +3,7 @@ package dev.salesmeter.discord;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
@@ -48,9 +49,18 @@ public final class DiscordConnection implements AutoCloseable {
                 })
             // A bot that only gets slash commands receives little; plain frames keep it simple.
             .setCompression(Compression.NONE)
+            // Interactions are handled on a small pool, not one by one on the gateway's thread:
+            // one that waits for a busy database does not hold up the others' 3 seconds.
+            .setEventPool(Executors.newFixedThreadPool(4, DiscordConnection::eventThread), true)
             .addEventListeners(adapter)
             .build();
     return new DiscordConnection(jda);
+  }
+
+  private static Thread eventThread(Runnable task) {
+    Thread thread = new Thread(task, "discord-events");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** The session, for tests that wait until it is ready. */

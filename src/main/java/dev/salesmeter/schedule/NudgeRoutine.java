@@ -52,7 +52,12 @@ final class NudgeRoutine implements Routine {
   }
 
   @Override
-  public void run(Schedule schedule, ScheduleStore.Claim claim, Instant now, Poster poster)
+  public void run(
+      Schedule schedule,
+      ScheduleStore.Claim claim,
+      Instant now,
+      Poster poster,
+      Runnable stillWorking)
       throws PostFailure {
     WorkspaceSettings settings = commands.settings(schedule.workspace());
     List<QuoteToChase> quotes =
@@ -64,12 +69,12 @@ final class NudgeRoutine implements Routine {
     quotes.forEach(q -> byRep.computeIfAbsent(q.repPlatformId(), r -> new ArrayList<>()).add(q));
     Formats formats = Formats.of(settings);
     for (List<QuoteToChase> ofRep : byRep.values()) {
+      stillWorking.run();
       try {
         poster.tell(
             schedule.workspace(),
             ofRep.get(0).repPlatformId(),
             nudge(ofRep, settings, formats, now));
-        store.nudged(ofRep.stream().map(QuoteToChase::opportunityId).toList(), now);
       } catch (PostFailure failure) {
         if (!failure.unreachable()) {
           throw failure;
@@ -80,6 +85,16 @@ final class NudgeRoutine implements Routine {
             "workspace={} nudge not delivered to a rep: {}",
             schedule.workspace(),
             failure.getMessage());
+        continue;
+      }
+      try {
+        store.nudged(ofRep.stream().map(QuoteToChase::opportunityId).toList(), now);
+      } catch (RuntimeException e) {
+        // Sent: telling the rep again in this run would be worse than a nudge a day early.
+        LOG.warn(
+            "workspace={} a sent nudge could not be recorded: {}",
+            schedule.workspace(),
+            e.toString());
       }
     }
   }

@@ -18,9 +18,13 @@ interface Routine {
   /**
    * Posts what the run covers.
    *
-   * @param late whether the run is late (Salesmeter was not running when it was due), which the
-   *     post says
+   * @param stillWorking to call between posts of a long run, which holds its claim longer
    */
-  void run(Schedule schedule, ScheduleStore.Claim claim, Instant now, Poster poster)
+  void run(
+      Schedule schedule,
+      ScheduleStore.Claim claim,
+      Instant now,
+      Poster poster,
+      Runnable stillWorking)
       throws PostFailure;
 }

@@ -68,6 +68,7 @@ final class ScheduleHandler implements CommandHandler {
     String when = String.join(" ", words);
     String cron =
         ScheduleWhen.cron(when, DEFAULT_CRON.get(routine))
+            .filter(c -> CronTime.of(c, request.settings().zone()).next(request.now()).isPresent())
             .orElseThrow(() -> new InvalidInput("error.scheduleWhen", when));
     Schedule schedule =
         store.set(

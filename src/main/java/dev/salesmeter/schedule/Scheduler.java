@@ -92,8 +92,13 @@ public final class Scheduler implements AutoCloseable {
   public int runDue() {
     int posted = 0;
     for (Schedule schedule : store.active(posters.keySet())) {
-      if (runIfDue(schedule)) {
-        posted++;
+      try {
+        if (runIfDue(schedule)) {
+          posted++;
+        }
+      } catch (RuntimeException e) {
+        // One schedule's trouble (a busy database, a time zone no longer known) is not the others'.
+        LOG.error("workspace={} schedule={} failed", schedule.workspace(), schedule.id(), e);
       }
     }
     return posted;
@@ -108,35 +113,73 @@ public final class Scheduler implements AutoCloseable {
     }
     String period = routine.period(due.get().atZone(schedule.zone()));
     boolean late = Duration.between(due.get(), now).compareTo(LATE_AFTER) > 0;
-    Optional<ScheduleStore.Claim> claim =
+    Optional<ScheduleStore.Claim> claimed =
         store.claim(schedule.id(), period, due.get(), owner, now, now.plus(CLAIM), late);
-    if (claim.isEmpty()) {
+    if (claimed.isEmpty()) {
       return false; // done, being done by another process, or waiting for its next try
     }
+    ScheduleStore.Claim claim = claimed.get();
     Poster poster = posters.get(schedule.platform());
     try {
-      routine.run(schedule, claim.get(), now, poster);
-      store.done(claim.get(), clock.instant());
-      LOG.info(
-          "workspace={} schedule={} routine={} period={} posted{}",
-          schedule.workspace(),
-          schedule.id(),
-          schedule.routine().key(),
-          period,
-          claim.get().late() ? " late" : "");
-      return true;
+      routine.run(
+          schedule, claim, now, poster, () -> store.extend(claim, clock.instant().plus(CLAIM)));
     } catch (PostFailure failure) {
       if (failure.unreachable()) {
+        store.failed(claim, failure.getMessage(), clock.instant(), clock.instant());
         pause(schedule, failure.getMessage(), poster);
-        store.failed(claim.get(), failure.getMessage(), clock.instant(), clock.instant());
       } else {
-        retryLater(schedule, claim.get(), failure.getMessage());
+        retryLater(schedule, claim, failure.getMessage());
       }
+      return false;
     } catch (RuntimeException e) {
       LOG.error("workspace={} schedule={} failed", schedule.workspace(), schedule.id(), e);
-      retryLater(schedule, claim.get(), e.toString());
+      retryLater(schedule, claim, e.toString());
+      return false;
     }
-    return false;
+    // Posted: from here on, never release the run for another post.
+    markDone(schedule, claim);
+    LOG.info(
+        "workspace={} schedule={} routine={} period={} posted{}",
+        schedule.workspace(),
+        schedule.id(),
+        schedule.routine().key(),
+        period,
+        claim.late() ? " late" : "");
+    return true;
+  }
+
+  /**
+   * Records a posted run, trying a few times when the database is busy. If it cannot, the claim
+   * runs out and the run may be posted again: the window DESIGN.md accepts, logged.
+   */
+  private void markDone(Schedule schedule, ScheduleStore.Claim claim) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        if (!store.done(claim, clock.instant())) {
+          LOG.error(
+              "workspace={} schedule={} period={}: posted after the claim ran out; another"
+                  + " process may have posted it too",
+              schedule.workspace(),
+              schedule.id(),
+              claim.period());
+        }
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "workspace={} schedule={} period={}: recording the post failed (attempt {}): {}",
+            schedule.workspace(),
+            schedule.id(),
+            claim.period(),
+            attempt,
+            e.toString());
+      }
+    }
+    LOG.error(
+        "workspace={} schedule={} period={}: posted but not recorded; it may be posted again"
+            + " when the claim runs out",
+        schedule.workspace(),
+        schedule.id(),
+        claim.period());
   }
 
   private void retryLater(Schedule schedule, ScheduleStore.Claim claim, String problem) {

@@ -78,6 +78,7 @@ public final class Schedules {
     }
     String cron =
         ScheduleWhen.cron(when == null ? "" : when, ScheduleHandler.DEFAULT_CRON.get(kind))
+            .filter(c -> CronTime.of(c, zone).next(clock.instant()).isPresent())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(

@@ -43,7 +43,12 @@ final class ScorecardRoutine implements Routine {
   }
 
   @Override
-  public void run(Schedule schedule, ScheduleStore.Claim claim, Instant now, Poster poster)
+  public void run(
+      Schedule schedule,
+      ScheduleStore.Claim claim,
+      Instant now,
+      Poster poster,
+      Runnable stillWorking)
       throws PostFailure {
     Reply scorecard =
         commands.handle(
@@ -76,6 +81,10 @@ final class ScorecardRoutine implements Routine {
               scorecard.chart(),
               false);
     }
-    poster.post(schedule.workspace(), schedule.channel(), scorecard);
+    poster.post(
+        schedule.workspace(),
+        schedule.channel(),
+        scorecard,
+        "s" + schedule.id() + "-" + claim.period());
   }
 }

@@ -122,7 +122,8 @@ public final class SlackAdapter implements Poster {
    * picture (files.uploadV2). A picture that cannot be uploaded leaves the message standing.
    */
   @Override
-  public void post(WorkspaceId workspace, String channel, Reply reply) throws PostFailure {
+  public void post(WorkspaceId workspace, String channel, Reply reply, String key)
+      throws PostFailure {
     message(channel, reply);
     if (reply.chart().isPresent()) {
       try {
@@ -143,14 +144,9 @@ public final class SlackAdapter implements Poster {
   @Override
   public void tell(WorkspaceId workspace, String user, Reply reply) throws PostFailure {
     try {
-      ConversationsOpenResponse opened =
-          respectingRateLimits(
-              "conversations.open",
-              () -> app.client().conversationsOpen(r -> r.users(List.of(user))));
-      if (!opened.isOk()) {
-        throw failure(opened.getError());
-      }
-      message(opened.getChannel().getId(), reply);
+      message(directMessages(app.client(), user), reply);
+    } catch (SlackErrorAnswer e) {
+      throw failure(e.getMessage());
     } catch (IOException | SlackApiException e) {
       throw PostFailure.forNow(problem(e));
     } catch (InterruptedException e) {
@@ -173,7 +169,8 @@ public final class SlackAdapter implements Poster {
                                       escape(
                                           reply.title().map(t -> t + "\n").orElse("")
                                               + reply.text()))
-                                  .blocks(blocks(reply))));
+                                  .blocks(blocks(reply))),
+              false);
       if (!response.isOk()) {
         throw failure(response.getError());
       }
@@ -183,6 +180,25 @@ public final class SlackAdapter implements Poster {
       Thread.currentThread().interrupt();
       throw PostFailure.forNow("interrupted");
     }
+  }
+
+  /** Slack answered a call with ok: false and this error. */
+  private static final class SlackErrorAnswer extends IOException {
+    SlackErrorAnswer(String error) {
+      super(error);
+    }
+  }
+
+  /** The id of the user's direct-message conversation with the bot (conversations.open). */
+  private static String directMessages(MethodsClient client, String user)
+      throws IOException, SlackApiException, InterruptedException {
+    ConversationsOpenResponse opened =
+        respectingRateLimits(
+            "conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))));
+    if (!opened.isOk()) {
+      throw new SlackErrorAnswer(opened.getError());
+    }
+    return opened.getChannel().getId();
   }
 
   private static PostFailure failure(String error) {
@@ -223,6 +239,7 @@ public final class SlackAdapter implements Poster {
                     () ->
                         upload(
                             chart,
+                            reply.ephemeral(),
                             payload,
                             ctx,
                             Messages.of(commands.settings(workspace).locale()))));
@@ -288,19 +305,38 @@ public final class SlackAdapter implements Poster {
    */
   private static <T> T respectingRateLimits(String method, WebApiCall<T> call)
       throws IOException, SlackApiException, InterruptedException {
+    return respectingRateLimits(method, call, true);
+  }
+
+  /**
+   * @param afterServerErrors whether a 5xx is tried again too: not for a call that may have taken
+   *     effect before Slack failed (a message could be posted twice); a 429 never took effect
+   */
+  private static <T> T respectingRateLimits(
+      String method, WebApiCall<T> call, boolean afterServerErrors)
+      throws IOException, SlackApiException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.call();
       } catch (SlackApiException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
-        if ((status != 429 && status < 500) || attempt == 3) {
+        boolean again = status == 429 || (afterServerErrors && status >= 500);
+        if (!again || attempt == 3) {
           throw e;
         }
-        String retryAfter = e.getResponse().header("Retry-After");
-        long seconds = retryAfter == null ? 1 : Math.min(30, Long.parseLong(retryAfter.strip()));
+        long seconds = retryAfter(e.getResponse().header("Retry-After"));
         LOG.info("Slack answered {} to {}; trying again in {} s", status, method, seconds);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
       }
+    }
+  }
+
+  /** The seconds Slack asks to wait, at most 30; a second if it says nothing readable. */
+  private static long retryAfter(String header) {
+    try {
+      return header == null ? 1 : Math.max(0, Math.min(30, Long.parseLong(header.strip())));
+    } catch (NumberFormatException unreadable) {
+      return 1;
     }
   }
 
@@ -319,6 +355,9 @@ public final class SlackAdapter implements Poster {
 
   /** What went wrong with an upload, in Slack's words where Slack gave them. */
   private static String problem(Throwable failure) {
+    if (failure instanceof SlackErrorAnswer answer) {
+      return answer.getMessage();
+    }
     if (failure instanceof SlackFilesUploadV2Exception upload
         && upload.getCompleteResponse() != null) {
       return upload.getCompleteResponse().getError();
@@ -386,11 +425,19 @@ public final class SlackAdapter implements Poster {
    * the bot is not in the channel.
    */
   private void upload(
-      Drawing chart, SlashCommandPayload payload, SlashCommandContext ctx, Messages messages) {
+      Drawing chart,
+      boolean privately,
+      SlashCommandPayload payload,
+      SlashCommandContext ctx,
+      Messages messages) {
     String problem;
     try {
       Picture picture = chart.draw();
-      FilesUploadV2Response response = upload(ctx.client(), payload.getChannelId(), picture);
+      // Slack has no private files in a channel: the chart of a private answer goes to the
+      // asker's direct messages with the bot.
+      String channel =
+          privately ? directMessages(ctx.client(), payload.getUserId()) : payload.getChannelId();
+      FilesUploadV2Response response = upload(ctx.client(), channel, picture);
       if (response.isOk()) {
         return;
       }

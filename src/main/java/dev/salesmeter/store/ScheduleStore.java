@@ -29,8 +29,9 @@ public final class ScheduleStore {
       "id, workspace_id, routine, platform, channel, cron, time_zone, state, paused_reason,"
           + " set_by, set_at";
 
-  /** A claimed run: how many times it was tried before, and whether it is late. */
-  public record Claim(long scheduleId, String period, Instant dueAt, int attempt, boolean late) {}
+  /** A claimed run: whose claim, which attempt this is, and whether it is late. */
+  public record Claim(
+      long scheduleId, String period, Instant dueAt, String owner, int attempt, boolean late) {}
 
   /** A run's record, as the list and the tests read it. */
   public record Run(
@@ -58,7 +59,8 @@ public final class ScheduleStore {
 
   /**
    * Sets the routine's schedule in the channel: a new one, or new times for the one there (which
-   * also resumes it if it was paused or stopped).
+   * also resumes it if it was paused or stopped). The nudges have one schedule per workspace:
+   * setting them in a channel stops them in any other.
    */
   public Schedule set(
       WorkspaceId workspace,
@@ -69,28 +71,39 @@ public final class ScheduleStore {
       ZoneId zone,
       String setBy,
       Instant now) {
-    return jdbi.withHandle(
-        handle ->
+    return jdbi.inTransaction(
+        handle -> {
+          if (routine == Schedule.Routine.NUDGES) {
+            // Nudges go to the reps, not to the channel: two schedules would tell them twice.
             handle
-                .createQuery(
-                    "INSERT INTO schedules (workspace_id, routine, platform, channel, cron,"
-                        + " time_zone, state, paused_reason, set_by, set_at) VALUES (:ws, :routine,"
-                        + " :platform, :channel, :cron, :zone, 'active', NULL, :by, :now)"
-                        + " ON CONFLICT (workspace_id, routine, channel) DO UPDATE SET"
-                        + " platform = excluded.platform, cron = excluded.cron,"
-                        + " time_zone = excluded.time_zone, state = 'active', paused_reason = NULL,"
-                        + " set_by = excluded.set_by, set_at = excluded.set_at RETURNING "
-                        + COLUMNS)
+                .createUpdate(
+                    "UPDATE schedules SET state = 'stopped' WHERE workspace_id = :ws"
+                        + " AND routine = 'nudges' AND channel <> :channel")
                 .bind("ws", workspace.value())
-                .bind("routine", routine.key())
-                .bind("platform", platform.name().toLowerCase(Locale.ROOT))
                 .bind("channel", channel)
-                .bind("cron", cron)
-                .bind("zone", zone.getId())
-                .bind("by", setBy)
-                .bind("now", now.toEpochMilli())
-                .map(ScheduleStore::schedule)
-                .one());
+                .execute();
+          }
+          return handle
+              .createQuery(
+                  "INSERT INTO schedules (workspace_id, routine, platform, channel, cron,"
+                      + " time_zone, state, paused_reason, set_by, set_at) VALUES (:ws, :routine,"
+                      + " :platform, :channel, :cron, :zone, 'active', NULL, :by, :now)"
+                      + " ON CONFLICT (workspace_id, routine, channel) DO UPDATE SET"
+                      + " platform = excluded.platform, cron = excluded.cron,"
+                      + " time_zone = excluded.time_zone, state = 'active', paused_reason = NULL,"
+                      + " set_by = excluded.set_by, set_at = excluded.set_at RETURNING "
+                      + COLUMNS)
+              .bind("ws", workspace.value())
+              .bind("routine", routine.key())
+              .bind("platform", platform.name().toLowerCase(Locale.ROOT))
+              .bind("channel", channel)
+              .bind("cron", cron)
+              .bind("zone", zone.getId())
+              .bind("by", setBy)
+              .bind("now", now.toEpochMilli())
+              .map(ScheduleStore::schedule)
+              .one();
+        });
   }
 
   /** The workspace's schedules that are not stopped, by routine and channel. */
@@ -177,10 +190,11 @@ public final class ScheduleStore {
   }
 
   /**
-   * Claims the run of a schedule for a period, unless it is done, claimed by another process whose
-   * claim has not expired, or waiting for its next attempt.
+   * Claims the run of a schedule for a period, unless the schedule is no longer active, or the run
+   * is done, claimed by another process whose claim has not expired, or waiting for its next
+   * attempt.
    *
-   * @param owner who claims (this process), for the logs
+   * @param owner who claims (this process): only the owner may extend, finish or release it
    * @param until when the claim expires if it is never released
    * @param late whether the run is late (the process was not running when it was due)
    */
@@ -196,9 +210,12 @@ public final class ScheduleStore {
         handle ->
             handle
                 .createQuery(
+                    // "WHERE EXISTS" also keeps the upsert's ON CONFLICT from reading as a join.
                     "INSERT INTO schedule_runs (schedule_id, period, due_at, claimed_by,"
-                        + " claimed_until, attempts, next_attempt_at, late) VALUES (:id, :period,"
-                        + " :due, :owner, :until, 1, 0, :late)"
+                        + " claimed_until, attempts, next_attempt_at, late)"
+                        + " SELECT :id, :period, :due, :owner, :until, 1, 0, :late"
+                        + " WHERE EXISTS (SELECT 1 FROM schedules WHERE id = :id"
+                        + " AND state = 'active')"
                         + " ON CONFLICT (schedule_id, period) DO UPDATE SET"
                         + " claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until,"
                         + " attempts = schedule_runs.attempts + 1"
@@ -218,23 +235,26 @@ public final class ScheduleStore {
                             scheduleId,
                             period,
                             dueAt,
+                            owner,
                             rs.getInt("attempts"),
                             rs.getInt("late") == 1))
                 .findOne());
   }
 
-  /** Marks a claimed run done: the platform confirmed the post. */
-  public void done(Claim claim, Instant now) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE schedule_runs SET done_at = :now, last_error = NULL"
-                        + " WHERE schedule_id = :id AND period = :period")
-                .bind("id", claim.scheduleId())
-                .bind("period", claim.period())
-                .bind("now", now.toEpochMilli())
-                .execute());
+  /**
+   * Holds a claim longer, for a run that is still posting (a nudge to each of many reps); false if
+   * the claim is no longer this owner's.
+   */
+  public boolean extend(Claim claim, Instant until) {
+    return ownersUpdate(claim, "claimed_until = :until", "until", until.toEpochMilli());
+  }
+
+  /**
+   * Marks a claimed run done: the platform confirmed the post. False if the claim was no longer
+   * this owner's (it expired and another process took the run), which the caller logs.
+   */
+  public boolean done(Claim claim, Instant now) {
+    return ownersUpdate(claim, "done_at = :value, last_error = NULL", "value", now.toEpochMilli());
   }
 
   /** Releases a claimed run that failed, to be tried again from {@code retryAt}. */
@@ -244,13 +264,33 @@ public final class ScheduleStore {
             handle
                 .createUpdate(
                     "UPDATE schedule_runs SET claimed_until = :now, next_attempt_at = :retry,"
-                        + " last_error = :error WHERE schedule_id = :id AND period = :period")
+                        + " last_error = :error WHERE schedule_id = :id AND period = :period"
+                        + " AND claimed_by = :owner AND done_at IS NULL")
                 .bind("id", claim.scheduleId())
                 .bind("period", claim.period())
+                .bind("owner", claim.owner())
                 .bind("now", now.toEpochMilli())
                 .bind("retry", retryAt.toEpochMilli())
                 .bind("error", error)
                 .execute());
+  }
+
+  /** An update of a run that is still this owner's and not done; whether it was. */
+  private boolean ownersUpdate(Claim claim, String set, String name, long value) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE schedule_runs SET "
+                            + set
+                            + " WHERE schedule_id = :id AND period = :period"
+                            + " AND claimed_by = :owner AND done_at IS NULL")
+                    .bind("id", claim.scheduleId())
+                    .bind("period", claim.period())
+                    .bind("owner", claim.owner())
+                    .bind(name, value)
+                    .execute())
+        == 1;
   }
 
   /** The record of a schedule's run for a period, if it was ever claimed. */

@@ -115,6 +115,7 @@ final class ScheduleCommandTest {
         "/schedule scorecard '; DROP TABLE schedules; --",
         "/schedule 🍕 here monday 09:00",
         "/schedule scorecard \"0 9 * *\"",
+        "/schedule scorecard \"0 0 31 2 *\"", // 31 February: never
       })
   @DisplayName("wrong, hostile and out-of-range lines: a private error, nothing stored")
   void refused(String line) {

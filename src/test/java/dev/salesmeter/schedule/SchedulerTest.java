@@ -59,7 +59,8 @@ final class SchedulerTest {
     volatile boolean channelGone;
 
     @Override
-    public void post(WorkspaceId workspace, String channel, Reply reply) throws PostFailure {
+    public void post(WorkspaceId workspace, String channel, Reply reply, String key)
+        throws PostFailure {
       if (channelGone) {
         throw PostFailure.unreachable("channel_not_found");
       }
@@ -201,6 +202,61 @@ final class SchedulerTest {
       assertThat(total).isEqualTo(1);
       assertThat(slack.posts).hasSize(1);
     }
+  }
+
+  @Test
+  @DisplayName("a claim that ran out is another's: its first owner can no longer finish the run")
+  void expiredClaim() {
+    Schedule schedule = scorecardMondays();
+    Instant due = Instant.parse("2026-03-23T08:00:00Z");
+    Instant nine = Instant.parse("2026-03-23T08:00:10Z");
+    ScheduleStore.Claim first =
+        store
+            .claim(schedule.id(), "2026-W12", due, "A", nine, nine.plus(Scheduler.CLAIM), false)
+            .orElseThrow();
+    // while A holds it, B cannot claim it
+    assertThat(store.claim(schedule.id(), "2026-W12", due, "B", nine, nine, false)).isEmpty();
+    Instant later = nine.plus(Scheduler.CLAIM).plusSeconds(1);
+    ScheduleStore.Claim second =
+        store
+            .claim(schedule.id(), "2026-W12", due, "B", later, later.plus(Scheduler.CLAIM), false)
+            .orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(store.extend(first, later.plusSeconds(60))).isFalse();
+    assertThat(store.done(first, later)).isFalse();
+    assertThat(store.done(second, later)).isTrue();
+    // done is done, whoever asks later
+    Instant hourLater = later.plusSeconds(3600);
+    assertThat(store.claim(schedule.id(), "2026-W12", due, "C", hourLater, hourLater, false))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("a stopped schedule's run cannot be claimed, even by a round that read it active")
+  void stoppedNotClaimed() {
+    Schedule schedule = scorecardMondays();
+    store.stop(schedule.id());
+    Instant nine = Instant.parse("2026-03-23T08:00:10Z");
+    assertThat(
+            store.claim(
+                schedule.id(), "2026-W12", nine, "A", nine, nine.plus(Scheduler.CLAIM), false))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("nudges have one schedule per workspace: setting them elsewhere moves them")
+  void oneNudgeSchedule() {
+    schedule(Schedule.Routine.NUDGES, "0 10 * * 1-5", clock.instant());
+    store.set(
+        WORKSPACE,
+        Schedule.Routine.NUDGES,
+        Platform.SLACK,
+        "C-other",
+        "0 10 * * 1-5",
+        AMSTERDAM,
+        "lisa",
+        clock.instant());
+    assertThat(store.schedules(WORKSPACE)).extracting(Schedule::channel).containsExactly("C-other");
   }
 
   @Test

@@ -81,7 +81,7 @@ final class SlackPostTest {
   @DisplayName("a 429 on chat.postMessage is retried after Retry-After: one message posted")
   void rateLimited() throws Exception {
     slack.postsRateLimited.set(1);
-    adapter.post(TestWorkspace.WORKSPACE, "C1", reply(false));
+    adapter.post(TestWorkspace.WORKSPACE, "C1", reply(false), "s1-2026-W12");
     List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
     assertThat(posts).hasSize(2); // refused once, then accepted
     assertThat(FakeSlack.channelOf(posts.get(1).body())).isEqualTo("C1");
@@ -96,7 +96,7 @@ final class SlackPostTest {
   @Test
   @DisplayName("a post with a picture: the message, then the three-call upload into the channel")
   void withPicture() throws Exception {
-    adapter.post(TestWorkspace.WORKSPACE, "C1", reply(true));
+    adapter.post(TestWorkspace.WORKSPACE, "C1", reply(true), "s1-2026-W12");
     assertThat(methods())
         .containsExactly(
             "chat.postMessage",
@@ -114,7 +114,8 @@ final class SlackPostTest {
   @DisplayName("a channel that is gone is unreachable, not worth trying again")
   void channelGone() {
     slack.goneChannels.add("C-gone");
-    assertThatThrownBy(() -> adapter.post(TestWorkspace.WORKSPACE, "C-gone", reply(true)))
+    assertThatThrownBy(
+            () -> adapter.post(TestWorkspace.WORKSPACE, "C-gone", reply(true), "s1-2026-W12"))
         .isInstanceOfSatisfying(
             PostFailure.class,
             failure -> {

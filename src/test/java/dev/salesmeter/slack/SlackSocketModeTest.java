@@ -61,6 +61,7 @@ final class SlackSocketModeTest {
       "a /kpi answer goes to the channel in Block Kit; its chart is uploaded after the ack")
   void figureWithChart() throws Exception {
     team.log("/sale Beta 1000 date:2026-03-02 @anna");
+    slack.calls.clear(); // another test's calls are not this one's
     slack.slashCommand("env-3", "/kpi", "revenue march 2026", "U1", "trigger-3");
     String ack = slack.acks.poll(10, TimeUnit.SECONDS);
     assertThat(ack)
@@ -177,5 +178,23 @@ final class SlackSocketModeTest {
     }
     assertThat(slack.serverErrors.get()).isLessThan(0);
     assertThat(slack.uploads.size()).isGreaterThanOrEqualTo(uploadsBefore + 2);
+  }
+
+  @Test
+  @DisplayName("the chart of a private answer goes to the asker's direct messages, not the channel")
+  void privateChart() throws Exception {
+    team.log("/sale Private Co 900 date:2026-03-03 @anna");
+    slack.calls.clear();
+    slack.slashCommand("env-p", "/kpi", "revenue march 2026 private", "U1", "trigger-p");
+    assertThat(slack.acks.poll(10, TimeUnit.SECONDS)).contains("\"response_type\":\"ephemeral\"");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (slack.calls("files.completeUploadExternal").isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(slack.calls("conversations.open")).hasSize(1);
+    assertThat(
+            FakeSlack.formValue(
+                slack.calls("files.completeUploadExternal").get(0).body(), "channel_id"))
+        .isEqualTo("D-U1");
   }
 }
