@@ -118,6 +118,19 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("schedule uses core, store, scorecard, command, cron-utils and logging")
+  void schedule() {
+    onlyUses(
+        "schedule",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.scorecard..",
+        "dev.salesmeter.command..",
+        "com.cronutils..",
+        "org.slf4j..");
+  }
+
+  @Test
   @DisplayName("the Discord adapter uses core, command, schedule and JDA")
   void discord() {
     onlyUses(
