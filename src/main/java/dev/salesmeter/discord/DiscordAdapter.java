@@ -44,7 +44,6 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -186,21 +185,15 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
                 event.getName(),
                 spec.map(s -> SlashCommands.values(s, event.getOptions())).orElse(Map.of()),
                 language));
-    MessageEmbed embed = embed(reply);
     if (reply.chart().isPresent()) {
       Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
       event
           .deferReply(reply.ephemeral())
           .queue(hook -> firstResponse(received, "deferred"), failure -> failed(event, failure));
-      charts.execute(() -> followUp(event.getHook(), reply, embed, reply.chart().get(), messages));
-    } else if (embed == null) {
-      event
-          .reply(plain(reply))
-          .setEphemeral(reply.ephemeral())
-          .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
+      charts.execute(() -> followUp(event.getHook(), reply, reply.chart().get(), messages));
     } else {
       event
-          .replyEmbeds(embed)
+          .reply(message(reply, Optional.empty()))
           .setEphemeral(reply.ephemeral())
           .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
     }
@@ -267,7 +260,8 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     // The nonce makes Discord drop a repeat of the same post sent again within minutes.
     send(
         () ->
-            withPicture(target.sendMessage(message(reply)), reply)
+            target
+                .sendMessage(message(reply, reply.picture()))
                 .setNonce(key)
                 .timeout(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .complete());
@@ -281,7 +275,7 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
         () ->
             session
                 .openPrivateChannelById(user)
-                .flatMap(channel -> channel.sendMessage(message(reply)))
+                .flatMap(channel -> channel.sendMessage(message(reply, Optional.empty())))
                 .timeout(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .complete());
   }
@@ -308,11 +302,20 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     }
   }
 
-  /** A reply as a message: its embed, or plain text where it has nothing to lay out. */
-  private static MessageCreateData message(Reply reply) {
+  /**
+   * A reply as a message: its embed, or plain text where it has nothing to lay out; with a picture,
+   * always an embed, the picture attached and shown in it.
+   */
+  private static MessageCreateData message(Reply reply, Optional<Picture> picture) {
     MessageEmbed embed = embed(reply);
     MessageCreateBuilder message = new MessageCreateBuilder();
-    if (embed == null) {
+    if (picture.isPresent()) {
+      MessageEmbed base = embed != null ? embed : textOnly(reply);
+      message
+          .setEmbeds(
+              new EmbedBuilder(base).setImage("attachment://" + picture.get().fileName()).build())
+          .setFiles(FileUpload.fromData(picture.get().png(), picture.get().fileName()));
+    } else if (embed == null) {
       message.setContent(plain(reply));
     } else {
       message.setEmbeds(embed);
@@ -320,41 +323,22 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     return message.build();
   }
 
-  /** The message with the reply's picture attached and shown in its embed. */
-  private static MessageCreateAction withPicture(MessageCreateAction action, Reply reply) {
-    Optional<Picture> picture = reply.picture();
-    if (picture.isEmpty()) {
-      return action;
-    }
-    MessageEmbed embed = embed(reply);
-    MessageEmbed base = embed != null ? embed : textOnly(reply);
-    return action
-        .setEmbeds(
-            new EmbedBuilder(base).setImage("attachment://" + picture.get().fileName()).build())
-        .setContent(null)
-        .addFiles(FileUpload.fromData(picture.get().png(), picture.get().fileName()));
-  }
-
   /** Draws the chart and posts the answer with it; without the chart if drawing fails. */
-  private void followUp(
-      InteractionHook hook, Reply reply, MessageEmbed embed, Drawing chart, Messages messages) {
+  private void followUp(InteractionHook hook, Reply reply, Drawing chart, Messages messages) {
     hook.setEphemeral(reply.ephemeral());
-    MessageEmbed base = embed != null ? embed : textOnly(reply);
     Picture picture;
     try {
       picture = chart.draw();
     } catch (RuntimeException e) {
       // Whatever went wrong, the asker sees the numbers, not "thinking…" until Discord gives up.
       LOG.error("a chart could not be drawn", e);
-      hook.sendMessageEmbeds(base)
+      MessageEmbed embed = embed(reply);
+      hook.sendMessageEmbeds(embed != null ? embed : textOnly(reply))
           .setContent(messages.get("discord.chartFailed"))
           .queue(null, failure -> LOG.warn("follow-up failed: {}", failure.toString()));
       return;
     }
-    MessageEmbed withImage =
-        new EmbedBuilder(base).setImage("attachment://" + picture.fileName()).build();
-    hook.sendMessageEmbeds(withImage)
-        .addFiles(FileUpload.fromData(picture.png(), picture.fileName()))
+    hook.sendMessage(message(reply, Optional.of(picture)))
         .queue(null, failure -> LOG.warn("follow-up with a chart failed: {}", failure.toString()));
   }
 
