@@ -45,16 +45,6 @@ public final class ChurnFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "churn";
-  }
-
-  @Override
-  public String dutchName() {
-    return "verloop";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("churn", "verloop", "opzeggingen");
   }

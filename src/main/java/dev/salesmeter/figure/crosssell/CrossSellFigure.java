@@ -17,18 +17,8 @@ public final class CrossSellFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "crosssell";
-  }
-
-  @Override
-  public String dutchName() {
-    return "kruisverkoop";
-  }
-
-  @Override
   public List<String> names() {
-    return List.of("crosssell", "cross-sell", "kruisverkoop");
+    return List.of("crosssell", "kruisverkoop", "cross-sell");
   }
 
   @Override

@@ -32,16 +32,6 @@ public final class FunnelFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "conversion";
-  }
-
-  @Override
-  public String dutchName() {
-    return "conversie";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("conversion", "conversie", "funnel", "trechter");
   }

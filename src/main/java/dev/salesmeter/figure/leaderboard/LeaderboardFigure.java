@@ -50,16 +50,6 @@ public final class LeaderboardFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "leaderboard";
-  }
-
-  @Override
-  public String dutchName() {
-    return "ranglijst";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("leaderboard", "ranglijst");
   }

@@ -39,18 +39,8 @@ public final class LifetimeValueFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "ltv";
-  }
-
-  @Override
-  public String dutchName() {
-    return "klantwaarde";
-  }
-
-  @Override
   public List<String> names() {
-    return List.of("ltv", "clv", "klantwaarde", "lifetime");
+    return List.of("ltv", "klantwaarde", "clv", "lifetime");
   }
 
   @Override

@@ -41,18 +41,8 @@ public final class OrderValueFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "aov";
-  }
-
-  @Override
-  public String dutchName() {
-    return "orderwaarde";
-  }
-
-  @Override
   public List<String> names() {
-    return List.of("aov", "ordervalue", "orderwaarde", "order-value");
+    return List.of("aov", "orderwaarde", "ordervalue", "order-value");
   }
 
   @Override

@@ -49,16 +49,6 @@ public final class QuotesFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "quotes";
-  }
-
-  @Override
-  public String dutchName() {
-    return "offertes";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("quotes", "offertes", "winrate", "quote");
   }

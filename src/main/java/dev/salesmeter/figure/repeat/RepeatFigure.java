@@ -20,16 +20,6 @@ public final class RepeatFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "repeat";
-  }
-
-  @Override
-  public String dutchName() {
-    return "herhaling";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("repeat", "herhaling", "herhaalverkoop");
   }

@@ -38,16 +38,6 @@ public final class RevenueFigure implements Figure {
   }
 
   @Override
-  public String name() {
-    return "revenue";
-  }
-
-  @Override
-  public String dutchName() {
-    return "omzet";
-  }
-
-  @Override
   public List<String> names() {
     return List.of("revenue", "omzet", "sales", "target", "doel");
   }
