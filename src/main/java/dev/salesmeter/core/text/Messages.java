@@ -1,14 +1,19 @@
 package dev.salesmeter.core.text;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The user-facing texts of one language. Texts are {@link String#format} patterns, so Dutch may
- * order the arguments differently ({@code %2$s ... %1$s}).
+ * The user-facing texts of one language. Texts are {@link MessageFormat} patterns: Dutch may order
+ * the arguments differently ({@code {1} ... {0}}), and a plural is a choice inside the text ({@code
+ * {0,choice,1#1 lead|1<{0,number,#} leads}}), so code never picks between a singular and a plural
+ * key.
  */
 public final class Messages {
   /** The languages Salesmeter speaks; anything else is answered in English. */
@@ -20,6 +25,7 @@ public final class Messages {
 
   private final Locale locale;
   private final ResourceBundle bundle;
+  private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
   private Messages(Locale locale) {
     this.locale = locale;
@@ -48,13 +54,17 @@ public final class Messages {
 
   /** The text under {@code key}, with the arguments filled in. */
   public String get(String key, Object... args) {
-    String pattern;
+    MessageFormat format = formats.computeIfAbsent(key, this::parse);
+    // A MessageFormat is not thread-safe: each use takes a copy, far cheaper than parsing again.
+    return ((MessageFormat) format.clone()).format(args);
+  }
+
+  private MessageFormat parse(String key) {
     try {
-      pattern = bundle.getString(key);
+      return new MessageFormat(bundle.getString(key), locale);
     } catch (MissingResourceException e) {
       throw new IllegalArgumentException("no text for key " + key + " in " + locale, e);
     }
-    return String.format(locale, pattern, args);
   }
 
   /** Whether a text exists under {@code key} (optional texts such as per-command notes). */
