@@ -3,7 +3,6 @@ package dev.salesmeter.command;
 import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figures;
-import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
 import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
@@ -150,7 +149,7 @@ public final class CommandRegistry {
             EnumSet.of(Flag.PRIVATE),
             false,
             false,
-            new LeaderboardHandler(figures.get(LeaderboardFigure.class))),
+            new LeaderboardHandler(figures.leaderboard())),
         new CommandSpec(
             "scorecard",
             "scorekaart",

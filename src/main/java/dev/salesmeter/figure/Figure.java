@@ -1,10 +1,16 @@
 package dev.salesmeter.figure;
 
+import dev.salesmeter.core.text.Formats;
 import java.util.List;
 import java.util.Locale;
 
-/** One figure of KPIS.md, answered for a period, for the team or one rep. */
-public interface Figure {
+/**
+ * One figure of KPIS.md: it computes a typed result for a period, for the team or one rep, compared
+ * with the period before; its renderings turn that result into words and a chart.
+ *
+ * @param <R> the figure's result
+ */
+public interface Figure<R extends FigureResult> {
   /**
    * Every word that names this figure: the English name users type first ({@code revenue}), the
    * Dutch one second ({@code omzet}), then other words that mean it.
@@ -26,6 +32,14 @@ public interface Figure {
     return "nl".equals(locale.getLanguage()) ? dutchName() : name();
   }
 
-  /** The figure for the query's period and scope, compared with the period before. */
-  FigureAnswer answer(FigureQuery query);
+  /** The figure's numbers for the query's period and scope, and for the period before. */
+  R compute(FigureQuery query);
+
+  /** A result in the workspace's words, with its chart where there is something to draw. */
+  FigureAnswer render(R result, Formats formats);
+
+  /** The figure computed and put into words, as chat asks for it. */
+  default FigureAnswer answer(FigureQuery query) {
+    return render(compute(query), Formats.of(query.settings()));
+  }
 }

@@ -3,9 +3,11 @@ package dev.salesmeter.figure;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
+import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 
 /** What every figure writes the same way: its title, shares, and changes in points. */
 public final class FigureText {
@@ -15,10 +17,8 @@ public final class FigureText {
    * "Revenue — March 2026 (1–31 Mar)", or for one rep "Revenue of anna — …", from the keys {@code
    * <prefix>.title} and {@code <prefix>.titleRep}.
    */
-  public static String title(Messages messages, String prefix, FigureQuery query, String period) {
-    return query
-        .rep()
-        .map(rep -> messages.get(prefix + ".titleRep", rep.displayName(), period))
+  public static String title(Messages messages, String prefix, Optional<Rep> rep, String period) {
+    return rep.map(r -> messages.get(prefix + ".titleRep", r.displayName(), period))
         .orElse(messages.get(prefix + ".title", period));
   }
 
@@ -63,6 +63,21 @@ public final class FigureText {
       case -1 -> "▼ " + formats.number(difference.abs());
       default -> "=";
     };
+  }
+
+  /** A share in percent, rounded to one decimal only here: "33.3%"; a share of nothing is 0%. */
+  public static String share(Formats formats, Share share) {
+    return formats.percent(share.percentOrZero().setScale(1, RoundingMode.HALF_UP));
+  }
+
+  /**
+   * A change of a share against the period before: "+12.5 points", or "nothing then" where the
+   * period before had nothing to share.
+   */
+  public static String pointsChange(Formats formats, Optional<BigDecimal> points) {
+    return points
+        .map(difference -> points(formats, difference.setScale(1, RoundingMode.HALF_UP)))
+        .orElseGet(() -> formats.messages().get("figure.nothingBefore"));
   }
 
   /** A change of a share: "+12.5 points", "−3 points", "±0 points". */

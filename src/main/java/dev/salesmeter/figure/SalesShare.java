@@ -45,7 +45,7 @@ public final class SalesShare {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, words, query, periodWords);
+    String title = FigureText.title(messages, words, query.rep(), periodWords);
     return jdbi.withHandle(
         handle -> {
           List<Row> rows = rows(handle, query, query.period());
@@ -74,7 +74,7 @@ public final class SalesShare {
                       byCount.subtract(FigureText.percent(before.marked(), before.sales())));
           lines.add(
               messages.get(
-                  "figure.compareShare", formats.periodName(query.period().previous()), change));
+                  "figure.compareShare", formats.periodShort(query.period().previous()), change));
           if (query.rep().isEmpty()) {
             lines.add(
                 messages.get(

@@ -9,14 +9,11 @@ import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.figure.PeriodCounts.Counts;
-import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.figure.churn.ChurnFigure.CustomerMoment;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Standing;
-import dev.salesmeter.figure.quotes.QuotesFigure;
 import dev.salesmeter.figure.quotes.QuotesFigure.RepStaleQuotes;
 import dev.salesmeter.figure.quotes.QuotesFigure.StaleQuote;
-import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure.TargetProgress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -75,7 +72,7 @@ public final class Scorecard {
     }
     List<Counts> counts = figures.counts().count(query, weeks);
     Period all = new Period(weeks.get(TRAILING_WEEKS).start(), week.end(), Period.Unit.DAYS);
-    List<CustomerMoment> ends = figures.get(ChurnFigure.class).spellEnds(query.withPeriod(all));
+    List<CustomerMoment> ends = figures.churn().spellEnds(query.withPeriod(all));
     String title = messages.get("scorecard.title", formats.period(week));
     if (counts.stream().allMatch(Counts::isEmpty) && ends.isEmpty()) {
       return new FigureAnswer(
@@ -114,7 +111,7 @@ public final class Scorecard {
             ? LocalDate.ofInstant(query.now(), zone)
             : week.end();
     figures
-        .get(RevenueFigure.class)
+        .revenue()
         .targetProgress(query, lastDay)
         .ifPresent(progress -> lines.add(target(formats, progress, lastDay)));
     lines.add(compare.count("scorecard.sales", Counts::sales));
@@ -149,22 +146,19 @@ public final class Scorecard {
           };
       lines.add(messages.get("scorecard.churnedNames", names(formats, churnedNow, gone)));
     }
-    List<CustomerMoment> atRisk = figures.get(ChurnFigure.class).atRisk(query);
+    List<CustomerMoment> atRisk = figures.churn().atRisk(query);
 
     lines.add("");
     lines.add(messages.get("scorecard.section.best"));
     List<Standing> standings =
-        figures
-            .get(LeaderboardFigure.class)
-            .standings(query, LeaderboardFigure.Ranking.REVENUE)
-            .stream()
+        figures.leaderboard().standings(query, LeaderboardFigure.Ranking.REVENUE).stream()
             .filter(s -> s.now() > 0)
             .toList();
     lines.addAll(best(formats, standings.subList(0, Math.min(TOP_REPS, standings.size())), week));
 
     lines.add("");
     lines.add(messages.get("scorecard.section.chase"));
-    List<RepStaleQuotes> stale = figures.get(QuotesFigure.class).staleQuotes(query);
+    List<RepStaleQuotes> stale = figures.quotes().staleQuotes(query);
     long staleCount = stale.stream().mapToLong(RepStaleQuotes::count).sum();
     // Each rep's oldest few hold the team's oldest few.
     List<StaleQuote> oldest =

@@ -2,21 +2,26 @@ package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Platform;
+import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.ScheduleStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,10 +38,12 @@ public final class TestWorkspace implements AutoCloseable {
   private final Commands commands;
   private final Suggestions suggestions;
   private final Clock clock;
+  private final WorkspaceSettings settings;
+  private final Figures figures;
 
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
     this.database = Database.open(folder.resolve("salesmeter.db"));
-    WorkspaceSettings settings =
+    this.settings =
         new WorkspaceSettings(
             locale,
             AMSTERDAM,
@@ -49,7 +56,7 @@ public final class TestWorkspace implements AutoCloseable {
     this.clock = Clock.fixed(now.atZone(AMSTERDAM).toInstant(), AMSTERDAM);
     this.log = new EventLog(database, settings, clock);
     List<CommandSpec> all = new ArrayList<>(CommandRegistry.loggingCommands(log));
-    Figures figures = Figures.standard(database);
+    this.figures = Figures.standard(database);
     all.addAll(CommandRegistry.figureCommands(figures, log));
     all.add(Schedules.command(new ScheduleStore(database)));
     CommandRegistry registry = new CommandRegistry(all);
@@ -66,6 +73,24 @@ public final class TestWorkspace implements AutoCloseable {
   public static TestWorkspace dutch(Path folder) {
     return new TestWorkspace(
         folder, Locale.forLanguageTag("nl"), LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** The figures on this workspace's database, to compute results directly. */
+  public Figures figures() {
+    return figures;
+  }
+
+  /**
+   * A question about the period a phrase names ({@code "march 2026"}), for the team or the rep of a
+   * name, asked now.
+   */
+  public FigureQuery query(String period, String... rep) {
+    LocalDate today = LocalDate.ofInstant(now(), AMSTERDAM);
+    Optional<Rep> asked =
+        rep.length == 0
+            ? Optional.empty()
+            : Optional.of(log.rep(WORKSPACE, RepMention.byName(rep[0])).orElseThrow());
+    return new FigureQuery(WORKSPACE, settings, PeriodParser.parse(period, today), asked, now());
   }
 
   public EventLog log() {

@@ -110,9 +110,22 @@ public final class Formats {
     return local.toLocalTime().equals(LocalTime.NOON) ? day : day + " " + time.format(local);
   }
 
-  /** A period in words and exact dates: "March 2026 (1–31 Mar)". */
+  /** A period in words and exact dates: "March 2026 (1–31 Mar)"; a day is only its date. */
   public String period(Period period) {
-    return periodName(period) + " (" + dateRange(period) + ")";
+    return period.unit() == Period.Unit.DAY
+        ? periodName(period)
+        : periodName(period) + " (" + dateRange(period) + ")";
+  }
+
+  /**
+   * A period named so that it cannot be taken for another: "March 2026", "week 12, 2026", but the
+   * dates of a span of days ("1–30 Nov"), whose name ("30 days") the period before shares.
+   */
+  public String periodShort(Period period) {
+    return switch (period.unit()) {
+      case DAYS, YEAR_TO_DATE -> dateRange(period);
+      default -> periodName(period);
+    };
   }
 
   /** A period's name: "March 2026", "Q1 2026", "week 12, 2026", "2025". */

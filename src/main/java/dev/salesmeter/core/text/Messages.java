@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The user-facing texts of one language. Texts are {@link MessageFormat} patterns: Dutch may order
  * the arguments differently ({@code {1} ... {0}}), and a plural is a choice inside the text ({@code
- * {0,choice,1#1 lead|1<{0,number,#} leads}}), so code never picks between a singular and a plural
- * key.
+ * {0,choice,1#1 lead|1<{0} leads}}), so code never picks between a singular and a plural key.
  */
 public final class Messages {
   /** The languages Salesmeter speaks; anything else is answered in English. */

@@ -7,6 +7,7 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.statement.Query;
  * spells are read from {@code customer_spells}, which the database keeps from the live sales and
  * churns (migration V2); the window is whole days of 24 hours.
  */
-public final class ChurnFigure implements Figure {
+public final class ChurnFigure implements Figure<WordedResult> {
   private static final Duration AT_RISK = Duration.ofDays(60);
   private static final int NAMES_SHOWN = 8;
 
@@ -50,11 +51,20 @@ public final class ChurnFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, "figure.churn", query, periodWords);
+    String title = FigureText.title(messages, "figure.churn", query.rep(), periodWords);
     if (query.rep().isPresent()) {
       // A customer belongs to the team, not to one rep: churn is counted for the team only.
       return new FigureAnswer(title, messages.get("figure.churn.teamOnly"), List.of());
@@ -95,7 +105,7 @@ public final class ChurnFigure implements Figure {
                   : FigureText.points(formats, now.rate().percent().subtract(before.percent()));
           lines.add(
               messages.get(
-                  "figure.churn.compare", formats.periodName(query.period().previous()), change));
+                  "figure.churn.compare", formats.periodShort(query.period().previous()), change));
           Few atRisk = atRisk(handle, query, NAMES_SHOWN);
           lines.add(
               switch ((int) Math.min(atRisk.total(), 2)) {

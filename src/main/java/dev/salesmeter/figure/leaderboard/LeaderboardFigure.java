@@ -7,6 +7,7 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  * against the period before, so that what goes well can be seen and rewarded. A rep who sold in the
  * period before but not in this one is listed last, at zero.
  */
-public final class LeaderboardFigure implements Figure {
+public final class LeaderboardFigure implements Figure<WordedResult> {
   /** What reps are ranked by. */
   public enum Ranking {
     REVENUE("revenue", "omzet"),
@@ -55,7 +56,16 @@ public final class LeaderboardFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     return answer(query, Ranking.REVENUE);
   }
 
@@ -84,7 +94,7 @@ public final class LeaderboardFigure implements Figure {
         fields.add(new FigureAnswer.Field((i + 1) + ". " + s.rep(), value));
       }
     }
-    lines.add(messages.get("figure.leaderboard.against", formats.periodName(period.previous())));
+    lines.add(messages.get("figure.leaderboard.against", formats.periodShort(period.previous())));
     return new FigureAnswer(title, String.join("\n", lines), fields)
         .withChart(() -> LeaderboardChart.draw(formats, title, period, ranking, standings));
   }

@@ -33,7 +33,7 @@ final class QuotesChart {
       Cohort before,
       List<RepStaleQuotes> stale) {
     Messages messages = formats.messages();
-    CategoryChart outcomes = ChartLook.bars(formats.periodName(query.period()), formats);
+    CategoryChart outcomes = ChartLook.bars(formats.periodShort(query.period()), formats);
     List<String> steps =
         List.of(
             messages.get("chart.quotes.quoted"),
@@ -42,14 +42,14 @@ final class QuotesChart {
             messages.get("chart.quotes.open"));
     outcomes
         .addSeries(
-            formats.periodName(query.period()),
+            formats.periodShort(query.period()),
             steps,
             List.of(now.quoted(), now.won(), now.lost(), now.quoted() - now.won() - now.lost()))
         .setFillColor(ChartLook.BLUE);
     if (before.quoted() > 0) {
       outcomes
           .addSeries(
-              formats.periodName(query.period().previous()),
+              formats.periodShort(query.period().previous()),
               steps,
               List.of(
                   before.quoted(),

@@ -8,6 +8,7 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.StaleQuotes;
@@ -30,7 +31,7 @@ import org.jdbi.v3.core.Jdbi;
  * follow-up is older than the workspace's stale-quote days, per rep, oldest first. Each
  * opportunity's quotes and outcome are read from {@code opportunity_facts}.
  */
-public final class QuotesFigure implements Figure {
+public final class QuotesFigure implements Figure<WordedResult> {
   private static final int SHOWN_PER_REP = 3;
 
   /** A cohort of quoted opportunities: how many, won, lost, and their value in cents. */
@@ -54,11 +55,20 @@ public final class QuotesFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, "figure.quotes", query, periodWords);
+    String title = FigureText.title(messages, "figure.quotes", query.rep(), periodWords);
     return jdbi.withHandle(
         handle -> {
           Cohort now = cohort(handle, query, query.period());
@@ -94,7 +104,7 @@ public final class QuotesFigure implements Figure {
             lines.add(
                 messages.get(
                     "figure.quotes.compare",
-                    formats.periodName(query.period().previous()),
+                    formats.periodShort(query.period().previous()),
                     change));
             fields.add(
                 new FigureAnswer.Field(

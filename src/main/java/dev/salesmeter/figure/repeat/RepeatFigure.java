@@ -1,9 +1,11 @@
 package dev.salesmeter.figure.repeat;
 
+import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.SalesShare;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * sale at any time, earlier by date and then by logging, so a new customer's second order in the
  * same period is a repeat one ({@code sale_facts.is_repeat}, summed in {@code sales_by_day}).
  */
-public final class RepeatFigure implements Figure {
+public final class RepeatFigure implements Figure<WordedResult> {
   private final SalesShare share;
 
   public RepeatFigure(Database database) {
@@ -25,7 +27,16 @@ public final class RepeatFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     return share.answer(query);
   }
 }

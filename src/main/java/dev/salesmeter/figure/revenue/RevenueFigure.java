@@ -8,6 +8,7 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  * while the period runs (the target pro rata by days), and the change against the period before.
  * Sales count by their rep; voided sales do not count.
  */
-public final class RevenueFigure implements Figure {
+public final class RevenueFigure implements Figure<WordedResult> {
   private static final int REPS_SHOWN = 5;
 
   private final Jdbi jdbi;
@@ -46,7 +47,16 @@ public final class RevenueFigure implements Figure {
   record Totals(Money revenue, long sales) {}
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     ZoneId zone = query.settings().zone();
@@ -57,7 +67,7 @@ public final class RevenueFigure implements Figure {
           Totals before = totals(handle, query, period.previous());
           Optional<Money> target = target(handle, query);
           String periodWords = formats.period(period);
-          String title = FigureText.title(messages, "figure.revenue", query, periodWords);
+          String title = FigureText.title(messages, "figure.revenue", query.rep(), periodWords);
           if (now.sales() == 0 && before.sales() == 0 && target.isEmpty()) {
             return new FigureAnswer(
                 title, messages.get("figure.revenue.none", periodWords), List.of());
@@ -88,7 +98,7 @@ public final class RevenueFigure implements Figure {
               FigureText.moneyChange(formats, now.revenue().cents(), before.revenue().cents());
           lines.add(
               messages.get(
-                  "figure.revenue.compare", formats.periodName(period.previous()), change));
+                  "figure.revenue.compare", formats.periodShort(period.previous()), change));
           fields.add(field(messages, "change", change));
           if (query.rep().isEmpty() && now.sales() > 0) {
             lines.add(messages.get("figure.byRep", byRep(handle, query, formats)));

@@ -59,7 +59,12 @@ final class FormatsTest {
     assertThat(ENGLISH.period(Period.isoWeekOf(LocalDate.of(2026, 1, 1))))
         .isEqualTo("week 1, 2026 (29 Dec 2025–4 Jan 2026)");
     assertThat(ENGLISH.period(Period.day(LocalDate.of(2026, 3, 2))))
-        .isEqualTo("2 Mar 2026 (2 Mar 2026)");
+        .as("a day is named once, not \"2 Mar 2026 (2 Mar 2026)\"")
+        .isEqualTo("2 Mar 2026");
+    assertThat(
+            ENGLISH.periodShort(Period.days(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31))))
+        .as("a span of days is named by its dates, which the span before does not share")
+        .isEqualTo("2–31 Mar");
     assertThat(ENGLISH.period(Period.days(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31))))
         .isEqualTo("30 days (2–31 Mar)");
     assertThat(DUTCH.period(Period.yearToDate(LocalDate.of(2026, 3, 31))))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** KPIS.md figure 3 on a hand-built history (31 March 2026). */
-final class OrderValueFigureTest {
+final class AovFigureTest {
   @TempDir Path folder;
   TestWorkspace team;
 

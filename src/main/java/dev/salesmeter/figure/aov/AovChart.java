@@ -1,11 +1,11 @@
-package dev.salesmeter.figure.ordervalue;
+package dev.salesmeter.figure.aov;
 
 import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
-import dev.salesmeter.figure.ordervalue.OrderValueFigure.Orders;
+import dev.salesmeter.figure.aov.AovFigure.Orders;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +22,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * reps only those that matter carry a name: the clearest gatherers and hunters, and the best and
  * weakest by total; every point stays on the chart.
  */
-final class OrderValueChart {
+final class AovChart {
   private static final int ALL_NAMED_UP_TO = 12;
   private static final int EXTREMES_NAMED = 4;
 
-  private OrderValueChart() {}
+  private AovChart() {}
 
   static Picture draw(
       Formats formats,

@@ -1,4 +1,4 @@
-package dev.salesmeter.figure.lifetime;
+package dev.salesmeter.figure.ltv;
 
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
@@ -8,6 +8,7 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * at most 10 years); against the acquisition cost per new customer, with the payback time. Where
  * the lifetime is shorter than the payback, it says so plainly.
  */
-public final class LifetimeValueFigure implements Figure {
+public final class LtvFigure implements Figure<WordedResult> {
   private static final BigDecimal MAX_LIFETIME = BigDecimal.TEN;
 
   /** A window's sales and costs. */
@@ -33,7 +34,7 @@ public final class LifetimeValueFigure implements Figure {
   private final Jdbi jdbi;
   private final ChurnFigure churn;
 
-  public LifetimeValueFigure(Database database, ChurnFigure churn) {
+  public LtvFigure(Database database, ChurnFigure churn) {
     this.jdbi = database.jdbi();
     this.churn = churn;
   }
@@ -44,7 +45,16 @@ public final class LifetimeValueFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     Period period = query.period();
@@ -53,7 +63,7 @@ public final class LifetimeValueFigure implements Figure {
             ? period
             : Period.days(period.end().minusMonths(12).plusDays(1), period.end());
     String windowWords = formats.period(window);
-    String title = FigureText.title(messages, "figure.ltv", query, windowWords);
+    String title = FigureText.title(messages, "figure.ltv", query.rep(), windowWords);
     if (query.rep().isPresent()) {
       return new FigureAnswer(title, messages.get("figure.ltv.teamOnly"), List.of());
     }
@@ -130,8 +140,7 @@ public final class LifetimeValueFigure implements Figure {
             new FigureAnswer.Field(messages.get("figure.field.lifetime"), lifetimeWords));
     Optional<BigDecimal> cac = cacIfAny;
     return new FigureAnswer(title, String.join("\n", lines), fields)
-        .withChart(
-            () -> LifetimeChart.draw(formats, title, window, profitPerCustomer, lifetime, cac));
+        .withChart(() -> LtvChart.draw(formats, title, window, profitPerCustomer, lifetime, cac));
   }
 
   private static String twoDecimals(Formats formats, BigDecimal number) {

@@ -1,4 +1,4 @@
-package dev.salesmeter.figure.ordervalue;
+package dev.salesmeter.figure.aov;
 
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
@@ -8,6 +8,7 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
+import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  * median and below the value median is a gatherer (many small orders), below and above a hunter
  * (few big ones).
  */
-public final class OrderValueFigure implements Figure {
+public final class AovFigure implements Figure<WordedResult> {
   /** One rep's (or, with an empty name, the team's) orders in a period. */
   record Orders(String rep, long count, long total, double median) {
     double mean() {
@@ -36,7 +37,7 @@ public final class OrderValueFigure implements Figure {
 
   private final Jdbi jdbi;
 
-  public OrderValueFigure(Database database) {
+  public AovFigure(Database database) {
     this.jdbi = database.jdbi();
   }
 
@@ -46,11 +47,20 @@ public final class OrderValueFigure implements Figure {
   }
 
   @Override
-  public FigureAnswer answer(FigureQuery query) {
+  public WordedResult compute(FigureQuery query) {
+    return WordedResult.of(query, words(query));
+  }
+
+  @Override
+  public FigureAnswer render(WordedResult result, Formats formats) {
+    return result.answer();
+  }
+
+  private FigureAnswer words(FigureQuery query) {
     Formats formats = Formats.of(query.settings());
     Messages messages = formats.messages();
     String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, "figure.aov", query, periodWords);
+    String title = FigureText.title(messages, "figure.aov", query.rep(), periodWords);
     return jdbi.withHandle(
         handle -> {
           List<Orders> reps = perRep(handle, query);
@@ -107,7 +117,7 @@ public final class OrderValueFigure implements Figure {
                       formats, Math.round(team.mean()), Math.round(before.mean()));
           lines.add(
               messages.get(
-                  "figure.aov.compare", formats.periodName(query.period().previous()), change));
+                  "figure.aov.compare", formats.periodShort(query.period().previous()), change));
           List<FigureAnswer.Field> fields =
               List.of(
                   new FigureAnswer.Field(
@@ -120,7 +130,7 @@ public final class OrderValueFigure implements Figure {
           return new FigureAnswer(title, String.join("\n", lines), fields)
               .withChart(
                   () ->
-                      OrderValueChart.draw(
+                      AovChart.draw(
                           formats, title, query.period(), reps, countMedian, valueMedian));
         });
   }

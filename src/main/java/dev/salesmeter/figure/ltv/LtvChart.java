@@ -1,4 +1,4 @@
-package dev.salesmeter.figure.lifetime;
+package dev.salesmeter.figure.ltv;
 
 import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.core.Period;
@@ -19,8 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * acquisition cost at the payback time (break-even); the expected lifetime is marked. A lifetime
  * left of the crossing is a customer who leaves before paying back.
  */
-final class LifetimeChart {
-  private LifetimeChart() {}
+final class LtvChart {
+  private LtvChart() {}
 
   /**
    * @param profitPerYear a customer's profit a year, in cents

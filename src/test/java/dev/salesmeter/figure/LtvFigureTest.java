@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** KPIS.md figure 7, with the seed's worked example: CAC €1,000, €250 profit a year, 3 years. */
-final class LifetimeValueFigureTest {
+final class LtvFigureTest {
   @TempDir Path folder;
   TestWorkspace team;
 

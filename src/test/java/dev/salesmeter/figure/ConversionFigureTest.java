@@ -3,6 +3,9 @@ package dev.salesmeter.figure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.figure.conversion.ConversionFigure;
+import dev.salesmeter.figure.conversion.ConversionResult;
+import dev.salesmeter.figure.conversion.ConversionResult.Cohort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** KPIS.md figure 1 on a hand-built history (31 March 2026). */
-final class FunnelFigureTest {
+final class ConversionFigureTest {
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -44,19 +47,50 @@ final class FunnelFigureTest {
   }
 
   @Test
-  @DisplayName("the March cohort, as shares of its leads, and how much of it is still open")
+  @DisplayName("the March cohort's counts, and February's, as numbers")
+  void cohortNumbers() {
+    ConversionResult result =
+        team.figures().all().stream()
+            .filter(ConversionFigure.class::isInstance)
+            .map(ConversionFigure.class::cast)
+            .findFirst()
+            .orElseThrow()
+            .compute(team.query("march 2026"));
+    // leads A B C D; appointments A B C; quotes A B; sale A (A had an appointment); open C D
+    assertThat(result.cohort()).isEqualTo(new Cohort(4, 3, 2, 1, 1, 2));
+    // February: Echo's lead, sold in March
+    assertThat(result.previous()).isEqualTo(new Cohort(1, 0, 0, 1, 0, 0));
+    // 1/3 of the appointments sold, unrounded
+    assertThat(result.cohort().appointmentToSale().percent().orElseThrow())
+        .isEqualByComparingTo("33.33333333333333");
+    // 25% − 100%
+    assertThat(result.toSaleChange())
+        .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("-75"));
+  }
+
+  @Test
+  @DisplayName("the March cohort in words, as shares of its leads, and how much is still open")
   void cohort() {
     assertThat(team.run("/kpi conversion march 2026").text())
         .isEqualTo(
-            // leads A B C D = 4; appointments A B C = 3 (75%); quotes A B = 2 (50%); sale A = 1
-            "4 leads came in. Of them, 3 got an appointment (75%), 2 a quote (50%) and 1 a sale"
-                + " (25%).\n"
-                // of the 3 with an appointment, 1 sold
+            "4 leads came in: 3 got an appointment (75%), 2 a quote (50%) and 1 a sale (25%).\n"
                 + "Appointment to sale: 1 of 3 (33.3%).\n"
-                // C and D have no sale or lost event
                 + "Still open: 2 of 4 (50%); a young cohort has not finished converting.\n"
-                // February: 1 of 1 = 100%; 25% - 100% = -75 points
                 + "Lead to sale against February 2026: −75 points.");
+  }
+
+  @Test
+  @DisplayName(
+      "one lead reads in the singular, and no appointment means no appointment-to-sale line")
+  void singular() {
+    // Echo is February's only lead, sold, never met
+    assertThat(team.run("/kpi conversion february 2026").text())
+        .isEqualTo(
+            "1 lead came in: 0 got an appointment (0%), 0 a quote (0%) and 1 a sale (100%).\n"
+                + "Lead to sale against January 2026: nothing then.");
+    // 2–31 Mar against the 30 days before (31 Jan–1 Mar, Echo's lead: 1 of 1 sold), named by date
+    assertThat(team.run("/kpi conversion last 30 days").text())
+        .endsWith("Lead to sale against 31 Jan–1 Mar: −75 points.");
   }
 
   @Test
@@ -64,8 +98,7 @@ final class FunnelFigureTest {
   void perRepAndEmpty() {
     assertThat(team.run("/kpi funnel march 2026 @bram").text())
         .startsWith(
-            "2 leads came in. Of them, 2 got an appointment (100%), 1 a quote (50%) and 0 a sale"
-                + " (0%).");
+            "2 leads came in: 2 got an appointment (100%), 1 a quote (50%) and 0 a sale (0%).");
     assertThat(team.run("/kpi conversie januari 2026").text())
         .isEqualTo("No leads were logged in January 2026 (1–31 Jan).");
   }

@@ -1,2 +1,2 @@
 /** KPIS.md figure 7: customer lifetime value against the cost of acquiring a customer. */
-package dev.salesmeter.figure.lifetime;
+package dev.salesmeter.figure.ltv;
