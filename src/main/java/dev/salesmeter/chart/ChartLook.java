@@ -198,6 +198,33 @@ public final class ChartLook {
     return new Picture(fileName, encode(image));
   }
 
+  /** A cell of a grid picture: a chart, or a note where there is nothing to chart. */
+  @FunctionalInterface
+  public interface Cell {
+    void paint(Graphics2D g, int width, int height);
+  }
+
+  /**
+   * A cell that says in words why there is no chart ("No activity yet in week 13"), under a title
+   * in a panel's title font, instead of empty axes.
+   */
+  public static Cell note(String title, String message) {
+    return (g, width, height) -> {
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(TEXT);
+      g.setFont(font(20, true));
+      g.drawString(title, (width - g.getFontMetrics().stringWidth(title)) / 2, 40);
+      g.setColor(GRID);
+      g.drawRect(24, 64, width - 48, height - 88);
+      g.setColor(TEXT);
+      g.setFont(font(18, false));
+      g.drawString(message, (width - g.getFontMetrics().stringWidth(message)) / 2, height / 2 + 12);
+    };
+  }
+
   /**
    * Several charts as one picture: a heading and a line under it, then the charts in a grid of
    * cells, row by row.
@@ -210,7 +237,20 @@ public final class ChartLook {
       int cellWidth,
       int cellHeight,
       String fileName) {
-    int rows = (charts.size() + columns - 1) / columns;
+    List<Cell> cells = charts.stream().map(chart -> (Cell) chart::paint).toList();
+    return gridOfCells(heading, subheading, cells, columns, cellWidth, cellHeight, fileName);
+  }
+
+  /** Cells, charts or notes, as one picture: as {@link #grid}. */
+  public static Picture gridOfCells(
+      String heading,
+      String subheading,
+      List<Cell> cells,
+      int columns,
+      int cellWidth,
+      int cellHeight,
+      String fileName) {
+    int rows = (cells.size() + columns - 1) / columns;
     int top = 96;
     BufferedImage image =
         new BufferedImage(columns * cellWidth, top + rows * cellHeight, BufferedImage.TYPE_INT_RGB);
@@ -226,7 +266,7 @@ public final class ChartLook {
       g.drawString(heading, 24, 44);
       g.setFont(font(20, false));
       g.drawString(subheading, 24, 78);
-      for (int i = 0; i < charts.size(); i++) {
+      for (int i = 0; i < cells.size(); i++) {
         Graphics2D cell =
             (Graphics2D)
                 g.create(
@@ -235,7 +275,7 @@ public final class ChartLook {
                     cellWidth,
                     cellHeight);
         try {
-          charts.get(i).paint(cell, cellWidth, cellHeight);
+          cells.get(i).paint(cell, cellWidth, cellHeight);
         } finally {
           cell.dispose();
         }

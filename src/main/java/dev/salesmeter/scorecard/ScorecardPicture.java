@@ -7,12 +7,14 @@ import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.figure.PeriodCounts.Counts;
+import dev.salesmeter.figure.Share;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Standing;
 import java.math.BigDecimal;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HorizontalBarChart;
@@ -26,24 +28,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
 final class ScorecardPicture {
   private static final int CELL_WIDTH = 780;
   private static final int CELL_HEIGHT = 540;
-  private static final int REPS_SHOWN = 5;
 
   private ScorecardPicture() {}
 
   /**
-   * @param workspaceName the workspace's name for the heading, or empty where it is not known
-   * @param weeks the scorecard's week first, then the weeks before it
-   * @param averaged how many of the weeks before make the average (0: none)
+   * The picture of a scorecard: where the week has nothing to show in a panel, the panel says so in
+   * words instead of drawing empty axes.
    */
-  static Picture draw(
-      Formats formats,
-      String workspaceName,
-      String title,
-      List<Period> weeks,
-      List<Counts> counts,
-      int averaged,
-      List<Standing> standings) {
+  static Picture draw(ScorecardResult result, Formats formats, String title) {
     Messages messages = formats.messages();
+    List<Period> weeks = result.weeks();
+    List<Counts> counts = result.counts();
+    int averaged = result.averaged();
     Counts now = counts.get(0);
     String headline =
         messages.get(
@@ -53,17 +49,33 @@ final class ScorecardPicture {
             now.leads(),
             now.quotesDecided() == 0
                 ? "—"
-                : formats.percent(FigureText.percent(now.quotesWon(), now.quotesDecided())));
-    List<Chart<?, ?>> charts = new ArrayList<>();
-    charts.add(revenueByWeek(formats, weeks, counts));
-    charts.add(funnel(formats, counts, averaged));
-    charts.add(best(formats, standings));
-    charts.add(shares(formats, counts, averaged));
+                : FigureText.share(formats, new Share(now.quotesWon(), now.quotesDecided())));
+    String quiet = messages.get("scorecard.picture.quiet", formats.periodName(result.week()));
+    List<ChartLook.Cell> cells = new ArrayList<>();
+    cells.add(
+        counts.stream().allMatch(c -> c.revenue().cents() == 0)
+            ? ChartLook.note(messages.get("scorecard.picture.revenue"), quiet)
+            : revenueByWeek(formats, weeks, counts)::paint);
+    cells.add(
+        result.quietWeek()
+            ? ChartLook.note(messages.get("scorecard.picture.funnel"), quiet)
+            : funnel(formats, counts, averaged)::paint);
+    cells.add(
+        result.best().isEmpty()
+            ? ChartLook.note(
+                messages.get("scorecard.section.best"),
+                messages.get("figure.noSales", formats.periodName(result.week())))
+            : best(formats, result.best())::paint);
+    cells.add(
+        now.sales() + now.quotesDecided() == 0
+            ? ChartLook.note(messages.get("scorecard.picture.shares"), quiet)
+            : shares(formats, counts, averaged)::paint);
     Period week = weeks.get(0);
-    return ChartLook.grid(
+    String workspaceName = result.workspaceName();
+    return ChartLook.gridOfCells(
         workspaceName.isEmpty() ? title : workspaceName + " · " + title,
         headline,
-        charts,
+        cells,
         2,
         CELL_WIDTH,
         CELL_HEIGHT,
@@ -134,13 +146,14 @@ final class ScorecardPicture {
                             / (double) averaged)
                 .toList());
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
+    // The average of a count has decimals: its label is written with them.
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.number(formats));
+    chart.getStyler().setLabelsVisible(true);
     return chart;
   }
 
   /** The week's best reps by revenue, best on top. */
-  private static Chart<?, ?> best(Formats formats, List<Standing> standings) {
-    List<Standing> top = standings.subList(0, Math.min(REPS_SHOWN, standings.size()));
+  private static Chart<?, ?> best(Formats formats, List<Standing> top) {
     HorizontalBarChart chart =
         ChartLook.panelRanking(
             formats.messages().get("scorecard.section.best"),
@@ -148,10 +161,8 @@ final class ScorecardPicture {
             CELL_WIDTH,
             CELL_HEIGHT,
             ChartLook.money(formats));
-    if (top.isEmpty()) {
-      chart.addSeries("—", List.of(0.0), List.of("—"));
-      return chart;
-    }
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsFont(ChartLook.font(14, true));
     chart
         .addSeries(
             formats.messages().get("chart.leaderboard.revenue"),
@@ -183,10 +194,14 @@ final class ScorecardPicture {
         .getStyler()
         .setYAxisTickLabelsFormattingFunction(
             value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
+    chart.getStyler().setLabelsVisible(true);
     return chart;
   }
 
-  /** The week's bars in blue and, where there are earlier weeks, their average's faint beside. */
+  /**
+   * The week's bars in blue and, where there are earlier weeks, their average's faint beside. A
+   * zero is drawn as a hairline with its label, so that it reads as zero, not as missing.
+   */
   private static void weekAndAverage(
       CategoryChart chart,
       Messages messages,
@@ -194,14 +209,27 @@ final class ScorecardPicture {
       List<Double> week,
       int averaged,
       List<Double> average) {
+    double highest =
+        Stream.concat(week.stream(), average.stream())
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(0);
     chart
-        .addSeries(messages.get("scorecard.picture.thisWeek"), names, week)
+        .addSeries(messages.get("scorecard.picture.thisWeek"), names, visibleZeros(week, highest))
         .setFillColor(ChartLook.BLUE);
     if (averaged > 0) {
       chart
-          .addSeries(messages.get("scorecard.picture.average", averaged), names, average)
+          .addSeries(
+              messages.get("scorecard.picture.average", averaged),
+              names,
+              visibleZeros(average, highest))
           .setFillColor(ChartLook.FAINT);
     }
+  }
+
+  /** Zeros raised to a hairline (0.4% of the highest bar), which the labels still write as 0. */
+  private static List<Double> visibleZeros(List<Double> values, double highest) {
+    return values.stream().map(v -> v == 0 ? highest * 0.004 : v).toList();
   }
 
   /** The pooled shares, in percent, of some weeks: win rate, cross-sell, repeat. */
@@ -212,8 +240,8 @@ final class ScorecardPicture {
     long repeats = weeks.stream().mapToLong(Counts::repeats).sum();
     long sales = weeks.stream().mapToLong(Counts::sales).sum();
     return List.of(
-        FigureText.percent(won, decided).doubleValue(),
-        FigureText.percent(crossSells, sales).doubleValue(),
-        FigureText.percent(repeats, sales).doubleValue());
+        new Share(won, decided).percentOrZero().doubleValue(),
+        new Share(crossSells, sales).percentOrZero().doubleValue(),
+        new Share(repeats, sales).percentOrZero().doubleValue());
   }
 }

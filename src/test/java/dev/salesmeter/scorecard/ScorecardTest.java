@@ -1,7 +1,6 @@
 package dev.salesmeter.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.chart.Png;
@@ -71,26 +70,28 @@ final class ScorecardTest {
                 "",
                 "Sales",
                 // 2000 + 400 = 2400 against 500: +1900 = +380%. Average (500 + 1000) / 8 =
-                // 187.50: 2400 - 187.50 = 2212.50, which is 1180% of 187.50.
-                "Revenue: €2,400 — ▲ €1,900 (+380%) vs the week before, ▲ €2,212.50 (+1,180%)"
-                    + " vs the average of €187.50",
+                // 187.50: 2400 - 187.50 = 2212.50, which is 1180% of 187.50. Every amount was
+                // whole euros, so the average and its change are too (half up).
+                "Revenue: €2,400 — ▲ €1,900 (+380%) vs the week before, ▲ €2,213 (+1,180%)"
+                    + " vs the average of €188",
                 // March 1-29: 500 + 2400 = 2900 = 29% of 10000; due 10000 * 29 / 31 = 9354.84;
-                // 9354.84 - 2900 = 6454.84 behind.
-                "Target March 2026: €2,900 of €10,000 (29%) by 29 Mar 2026; €6,454.84 behind"
+                // 9354.84 - 2900 = 6454.84 behind, in whole euros.
+                "Target March 2026: €2,900 of €10,000 (29%) by 29 Mar 2026; €6,455 behind"
                     + " the pace.",
-                // 2 against 1; average 2 / 8 = 0.25, shown rounded as 0.3: 2 - 0.3 = 1.7.
-                "Sales: 2 — ▲ 1 vs the week before, ▲ 1.7 vs the average of 0.3",
+                // 2 against 1; average 2 / 8 = 0.25, shown as 0.3; 2 - 0.25 = 1.75, shown as 1.8
+                // (unrounded, then rounded half up).
+                "Sales: 2 — ▲ 1 vs the week before, ▲ 1.8 vs the average of 0.3",
                 // 2400 / 2 = 1200 against 500 / 1: +700 = +140%; pooled 1500 / 2 = 750:
                 // +450 = +60%.
                 "Average order value: €1,200 — ▲ €700 (+140%) vs the week before, ▲ €450 (+60%)"
                     + " vs the average of €750",
                 "",
                 "Funnel",
-                // Leads 1 against 1; average 2 / 8 = 0.25 → 0.3.
-                "Leads: 1 — = vs the week before, ▲ 0.7 vs the average of 0.3",
+                // Leads 1 against 1; average 2 / 8 = 0.25 → 0.3; 1 - 0.25 = 0.75 → 0.8.
+                "Leads: 1 — = vs the week before, ▲ 0.8 vs the average of 0.3",
                 "Appointments: 1 — ▲ 1 vs the week before, ▲ 1 vs the average of 0",
-                // Quotes 1 against 2; average 2 / 8 = 0.25 → 0.3.
-                "Quotes sent: 1 — ▼ 1 vs the week before, ▲ 0.7 vs the average of 0.3",
+                // Quotes 1 against 2; average 2 / 8 = 0.25 → 0.3; 1 - 0.25 = 0.75 → 0.8.
+                "Quotes sent: 1 — ▼ 1 vs the week before, ▲ 0.8 vs the average of 0.3",
                 // Acme won, Bakkerij Bos lost: 1 of 2. Nothing was decided in weeks 5 to 12.
                 "Quote win rate (won of decided): 50% (1 of 2) — nothing then vs the week before",
                 "",
@@ -111,25 +112,16 @@ final class ScorecardTest {
                 "",
                 "What goes well",
                 "1. anna €2,000 — ▲ €2,000 (nothing then) vs the week before",
-                // bram: 400 against 500.
-                "2. bram €400 — ▼ €100 (−20%) vs the week before",
+                // bram: 400 against 500, a fall, which "what goes well" does not list.
+                "2. bram €400",
                 "",
                 "Needs chasing",
                 // Now is 31 Mar 17:00; Kapsalon Kim's quote of 20 Mar is older than 7 days.
                 "1 stale quote (no quote or follow-up for over 7 days): Kapsalon Kim €700 (bram, since"
                     + " 20 Mar 2026).",
                 "1 customer at risk (no sale for almost a year): Oranje (lapses 20 Apr 2026)."));
-    assertThat(reply.fields())
-        .extracting(Reply.Field::label, Reply.Field::value)
-        .containsExactly(
-            tuple("Revenue", "€2,400"),
-            tuple("Sales", "2"),
-            tuple("Leads", "1"),
-            tuple("Win rate", "50%"),
-            tuple("New customers", "2"),
-            tuple("Churned", "1"),
-            tuple("At risk", "1"),
-            tuple("Stale quotes", "1"));
+    // The text says every number: no block of key numbers repeats them.
+    assertThat(reply.fields()).isEmpty();
   }
 
   @Test
@@ -161,12 +153,13 @@ final class ScorecardTest {
   void averageStartsAtFirstActivity() {
     history();
     String text = team.run("/scorecard week 12").text();
-    // Weeks 11 back to 5 are 7 weeks; week 5 had 1 sale of 1000: 1000 / 7 = 142.857 → 142.86.
+    // Weeks 11 back to 5 are 7 weeks; week 5 had 1 sale of 1000: 1000 / 7 = 142.857 → €143;
+    // 500 - 142.857 = 357.14 → €357, 250% of 142.857.
     assertThat(text)
         .contains("with the average of the 7 weeks before.")
         .contains(
-            "Revenue: €500 — ▲ €500 (nothing then) vs the week before, ▲ €357.14 (+250%) vs the"
-                + " average of €142.86");
+            "Revenue: €500 — ▲ €500 (nothing then) vs the week before, ▲ €357 (+250%) vs the"
+                + " average of €143");
   }
 
   @Test

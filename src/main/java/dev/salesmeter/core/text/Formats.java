@@ -9,6 +9,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -54,6 +55,11 @@ public final class Formats {
 
   public Locale locale() {
     return locale;
+  }
+
+  /** The workspace's time zone, in which dates are written. */
+  public ZoneId zone() {
+    return settings.zone();
   }
 
   public Messages messages() {
