@@ -109,7 +109,7 @@ final class LogStepHandler implements CommandHandler {
     return new RepMention(Optional.of(user.platformUserId()), user.displayName());
   }
 
-  private static boolean isSelf(RepMention mention, Actor user) {
+  static boolean isSelf(RepMention mention, Actor user) {
     if (mention.platformUserId().isPresent()) {
       return mention.platformUserId().get().equals(user.platformUserId());
     }

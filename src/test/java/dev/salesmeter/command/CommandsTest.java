@@ -256,6 +256,7 @@ final class CommandsTest {
     "cost, kosten",
     "target, doel",
     "void, herstel",
+    "edit, wijzig",
     "help, hulp"
   })
   @DisplayName("every command answers to its English name and Dutch alias, any case")
