@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.FollowUpKind;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Percentage;
 import dev.salesmeter.core.Period;
@@ -17,7 +18,10 @@ import java.util.Set;
  *
  * @param text the customer's name, a cost's label or a command name, by the command's syntax
  * @param date when the logged step happened, if not now
- * @param eventNumber the event a {@code /void} names
+ * @param eventNumber the event a {@code /void} or {@code /edit} names
+ * @param label a cost's label given as {@code label:} ({@code /edit})
+ * @param crossSell {@code cross-sell:yes|no} ({@code /edit})
+ * @param followUpKind {@code kind:call|visit} ({@code /edit})
  */
 public record CommandArguments(
     Optional<String> text,
@@ -30,7 +34,10 @@ public record CommandArguments(
     Optional<String> reason,
     List<String> products,
     Set<Flag> flags,
-    Optional<Long> eventNumber) {
+    Optional<Long> eventNumber,
+    Optional<String> label,
+    Optional<Boolean> crossSell,
+    Optional<FollowUpKind> followUpKind) {
 
   public static final CommandArguments NONE =
       new CommandArguments(
@@ -44,6 +51,9 @@ public record CommandArguments(
           Optional.empty(),
           List.of(),
           Set.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
           Optional.empty());
 
   public CommandArguments {
@@ -58,6 +68,9 @@ public record CommandArguments(
     products = List.copyOf(products);
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     Objects.requireNonNull(eventNumber, "eventNumber");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(crossSell, "crossSell");
+    Objects.requireNonNull(followUpKind, "followUpKind");
   }
 
   public boolean has(Flag flag) {

@@ -6,8 +6,10 @@ import dev.salesmeter.figure.Figures;
 import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.EventLog;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,88 +38,94 @@ public final class CommandRegistry {
   public static List<CommandSpec> loggingCommands(EventLog log) {
     Set<OptionKey> date = EnumSet.of(OptionKey.DATE);
     CustomerMatcher matcher = new CustomerMatcher();
-    return List.of(
-        new CommandSpec(
-            "lead",
-            "aanvraag",
-            Syntax.CUSTOMER,
-            EnumSet.of(OptionKey.DATE, OptionKey.SOURCE),
-            EnumSet.of(Flag.NEW),
-            true,
-            false,
-            new LogStepHandler(EventKind.LEAD, log, matcher)),
-        new CommandSpec(
-            "appointment",
-            "afspraak",
-            Syntax.CUSTOMER,
-            date,
-            EnumSet.of(Flag.NEW),
-            true,
-            false,
-            new LogStepHandler(EventKind.APPOINTMENT, log, matcher)),
-        new CommandSpec(
-            "quote",
-            "offerte",
-            Syntax.CUSTOMER_AMOUNT,
-            date,
-            EnumSet.of(Flag.NEW),
-            true,
-            false,
-            new LogStepHandler(EventKind.QUOTE, log, matcher)),
-        new CommandSpec(
-            "followup",
-            "opvolging",
-            Syntax.CUSTOMER,
-            date,
-            EnumSet.of(Flag.CALL, Flag.VISIT),
-            true,
-            false,
-            new LogStepHandler(EventKind.FOLLOWUP, log, matcher)),
-        new CommandSpec(
-            "sale",
-            "verkoop",
-            Syntax.CUSTOMER_AMOUNT,
-            EnumSet.of(OptionKey.DATE, OptionKey.MARGIN, OptionKey.PRODUCTS),
-            EnumSet.of(Flag.CROSS_SELL, Flag.NEW),
-            true,
-            false,
-            new LogStepHandler(EventKind.SALE, log, matcher)),
-        new CommandSpec(
-            "lost",
-            "verloren",
-            Syntax.CUSTOMER,
-            EnumSet.of(OptionKey.DATE, OptionKey.REASON),
-            Set.of(),
-            true,
-            false,
-            new LogStepHandler(EventKind.LOST, log, matcher)),
-        new CommandSpec(
-            "churn",
-            "opzegging",
-            Syntax.CUSTOMER,
-            EnumSet.of(OptionKey.DATE, OptionKey.REASON),
-            Set.of(),
-            true,
-            false,
-            new LogStepHandler(EventKind.CHURN, log, matcher)),
-        new CommandSpec(
-            "cost",
-            "kosten",
-            Syntax.LABEL_AMOUNT,
-            date,
-            Set.of(),
-            false,
-            true,
-            new CostHandler(log)),
-        new CommandSpec(
-            "target",
-            "doel",
-            Syntax.PERIOD_AMOUNT,
-            Set.of(),
-            Set.of(),
-            true,
-            true,
-            new TargetHandler(log)),
+    List<CommandSpec> logging =
+        List.of(
+            new CommandSpec(
+                "lead",
+                "aanvraag",
+                Syntax.CUSTOMER,
+                EnumSet.of(OptionKey.DATE, OptionKey.SOURCE),
+                EnumSet.of(Flag.NEW),
+                true,
+                false,
+                new LogStepHandler(EventKind.LEAD, log, matcher)),
+            new CommandSpec(
+                "appointment",
+                "afspraak",
+                Syntax.CUSTOMER,
+                date,
+                EnumSet.of(Flag.NEW),
+                true,
+                false,
+                new LogStepHandler(EventKind.APPOINTMENT, log, matcher)),
+            new CommandSpec(
+                "quote",
+                "offerte",
+                Syntax.CUSTOMER_AMOUNT,
+                date,
+                EnumSet.of(Flag.NEW),
+                true,
+                false,
+                new LogStepHandler(EventKind.QUOTE, log, matcher)),
+            new CommandSpec(
+                "followup",
+                "opvolging",
+                Syntax.CUSTOMER,
+                date,
+                EnumSet.of(Flag.CALL, Flag.VISIT),
+                true,
+                false,
+                new LogStepHandler(EventKind.FOLLOWUP, log, matcher)),
+            new CommandSpec(
+                "sale",
+                "verkoop",
+                Syntax.CUSTOMER_AMOUNT,
+                EnumSet.of(OptionKey.DATE, OptionKey.MARGIN, OptionKey.PRODUCTS),
+                EnumSet.of(Flag.CROSS_SELL, Flag.NEW),
+                true,
+                false,
+                new LogStepHandler(EventKind.SALE, log, matcher)),
+            new CommandSpec(
+                "lost",
+                "verloren",
+                Syntax.CUSTOMER,
+                EnumSet.of(OptionKey.DATE, OptionKey.REASON),
+                Set.of(),
+                true,
+                false,
+                new LogStepHandler(EventKind.LOST, log, matcher)),
+            new CommandSpec(
+                "churn",
+                "opzegging",
+                Syntax.CUSTOMER,
+                EnumSet.of(OptionKey.DATE, OptionKey.REASON),
+                Set.of(),
+                true,
+                false,
+                new LogStepHandler(EventKind.CHURN, log, matcher)),
+            new CommandSpec(
+                "cost",
+                "kosten",
+                Syntax.LABEL_AMOUNT,
+                date,
+                Set.of(),
+                false,
+                true,
+                new CostHandler(log)),
+            new CommandSpec(
+                "target",
+                "doel",
+                Syntax.PERIOD_AMOUNT,
+                Set.of(),
+                Set.of(),
+                true,
+                true,
+                new TargetHandler(log)));
+    // Each kind's fields are those of the command that logs it.
+    Map<EventKind, CommandSpec> byKind = new EnumMap<>(EventKind.class);
+    logging.forEach(spec -> byKind.put(EventKind.fromCode(spec.name()), spec));
+    List<CommandSpec> all = new ArrayList<>(logging);
+    all.add(
         new CommandSpec(
             "void",
             "herstel",
@@ -127,6 +135,17 @@ public final class CommandRegistry {
             false,
             false,
             new VoidHandler(log)));
+    all.add(
+        new CommandSpec(
+            "edit",
+            "wijzig",
+            Syntax.EVENT_EDIT,
+            EnumSet.allOf(OptionKey.class),
+            EnumSet.of(Flag.NEW),
+            false,
+            false,
+            new EditHandler(log, matcher, byKind)));
+    return List.copyOf(all);
   }
 
   /** The commands that answer with figures. */

@@ -82,6 +82,7 @@ public record CommandSpec(
         parameters.add(Parameter.RANK_BY);
       }
       case WEEK -> parameters.add(Parameter.WEEK);
+      case EVENT_EDIT -> parameters.add(Parameter.EDITED);
       case SCHEDULE -> {
         parameters.add(Parameter.SCHEDULE_ACTION);
         parameters.add(Parameter.SCHEDULE_ROUTINE);
@@ -95,10 +96,7 @@ public record CommandSpec(
     if (takesRep) {
       parameters.add(new Parameter("rep", "verkoper", Parameter.Type.USER, false));
     }
-    options.stream()
-        .sorted()
-        .map(option -> new Parameter(option.english(), option.dutch(), typeOf(option), false))
-        .forEach(parameters::add);
+    options.stream().sorted().map(CommandSpec::parameterOf).forEach(parameters::add);
     flags.stream()
         .sorted()
         .map(flag -> new Parameter(flag.english(), flag.dutch(), Parameter.Type.FLAG, false))
@@ -111,12 +109,24 @@ public record CommandSpec(
   private static final Parameter AMOUNT =
       new Parameter("amount", "bedrag", Parameter.Type.AMOUNT, true);
 
+  private static Parameter parameterOf(OptionKey option) {
+    return switch (option) {
+      case CROSS_SELL -> Parameter.CROSS_SELL_CHOICE;
+      case KIND -> Parameter.FOLLOW_UP_KIND;
+      default -> new Parameter(option.english(), option.dutch(), typeOf(option), false);
+    };
+  }
+
   private static Parameter.Type typeOf(OptionKey option) {
     return switch (option) {
+      case AMOUNT -> Parameter.Type.AMOUNT;
+      case CUSTOMER -> Parameter.Type.CUSTOMER;
+      case REP -> Parameter.Type.USER;
       case DATE -> Parameter.Type.DATE;
       case MARGIN -> Parameter.Type.PERCENT;
       case PRODUCTS -> Parameter.Type.LIST;
-      case SOURCE, REASON -> Parameter.Type.TEXT;
+      case PERIOD -> Parameter.Type.PERIOD;
+      case SOURCE, REASON, LABEL, CROSS_SELL, KIND -> Parameter.Type.TEXT;
     };
   }
 }

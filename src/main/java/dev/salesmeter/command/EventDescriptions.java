@@ -37,6 +37,14 @@ final class EventDescriptions {
 
   /** What the event says, without its kind and number. */
   String body(LoggedEvent event) {
+    return body(event, true);
+  }
+
+  /**
+   * What the event says, without its kind and number; without how it joined its opportunity where
+   * {@code withLink} is false (an event as it was before a correction).
+   */
+  String body(LoggedEvent event, boolean withLink) {
     List<String> parts = new ArrayList<>();
     parts.add(subject(event));
     EventDetails details = event.details();
@@ -57,13 +65,20 @@ final class EventDescriptions {
         && !isNow(event.occurredAt())) {
       parts.add(formats.dateTime(event.occurredAt()));
     }
-    link(event).ifPresent(parts::add);
+    if (withLink) {
+      link(event).ifPresent(parts::add);
+    }
     return String.join(", ", parts);
   }
 
   /** "Sale #12: € 4.200,50 — Bakkerij Jansen (anna)". */
   String full(LoggedEvent event) {
     return messages.get("describe.full", kind(event), event.number(), body(event));
+  }
+
+  /** "Sale #12: € 4.200,50 — Bakkerij Jansen (anna)", without how it joined its opportunity. */
+  String fullWithoutLink(LoggedEvent event) {
+    return messages.get("describe.full", kind(event), event.number(), body(event, false));
   }
 
   private String subject(LoggedEvent event) {

@@ -51,7 +51,7 @@ final class LogStepHandler implements CommandHandler {
             : (name, added) -> matcher.closest(request.workspace(), name, added);
     AppendResult result = log.append(event, check);
     if (result instanceof AppendResult.Logged logged) {
-      return Confirmations.of(request, logged.event());
+      return Confirmations.of(request, logged);
     }
     if (result instanceof AppendResult.SimilarCustomer similar) {
       // Commands that may create a customer offer "new"; the others need the exact name.
@@ -109,7 +109,7 @@ final class LogStepHandler implements CommandHandler {
     return new RepMention(Optional.of(user.platformUserId()), user.displayName());
   }
 
-  private static boolean isSelf(RepMention mention, Actor user) {
+  static boolean isSelf(RepMention mention, Actor user) {
     if (mention.platformUserId().isPresent()) {
       return mention.platformUserId().get().equals(user.platformUserId());
     }

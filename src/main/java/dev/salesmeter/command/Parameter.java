@@ -21,6 +21,24 @@ public record Parameter(
     boolean required,
     List<String> choices,
     List<String> dutchChoices) {
+  /** The event an {@code /edit} corrects. */
+  public static final Parameter EDITED = new Parameter("number", "nummer", Type.EVENT_NUMBER, true);
+
+  /** Whether a corrected sale was a cross-sell. */
+  public static final Parameter CROSS_SELL_CHOICE =
+      new Parameter(
+          "cross-sell",
+          "kruisverkoop",
+          Type.CHOICE,
+          false,
+          List.of("yes", "no"),
+          List.of("ja", "nee"));
+
+  /** Whether a corrected follow-up was a call or a visit. */
+  public static final Parameter FOLLOW_UP_KIND =
+      new Parameter(
+          "kind", "soort", Type.CHOICE, false, List.of("call", "visit"), List.of("bel", "bezoek"));
+
   /** The figure a {@code /kpi} asks for. */
   public static final Parameter FIGURE = new Parameter("figure", "cijfer", Type.CHOICE, false);
 

@@ -24,5 +24,7 @@ public enum Syntax {
   /** An optional week: {@code /scorecard last week}, {@code /scorecard 2026-W12}. */
   WEEK,
   /** Free words its handler reads: {@code /schedule scorecard here monday 09:00}. */
-  SCHEDULE
+  SCHEDULE,
+  /** An event's number, then the fields to correct: {@code /edit 123 amount:4200}. */
+  EVENT_EDIT
 }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * flags at the end, then the amount (the last word that reads as one), then the rest.
  */
 public final class TextArguments {
-  private static final Pattern OPTION = Pattern.compile("(\\p{L}+):(.*)", Pattern.DOTALL);
+  private static final Pattern OPTION =
+      Pattern.compile("(\\p{L}+(?:-\\p{L}+)*):(.*)", Pattern.DOTALL);
   private static final Pattern SLACK_MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|([^>]*))?>");
   private static final Pattern EVENT_NUMBER = Pattern.compile("#?(\\d{1,12})");
 
@@ -88,6 +89,21 @@ public final class TextArguments {
         amount = Optional.of(periodAndAmount.amount());
       }
       case EVENT_NUMBER -> eventNumber = eventNumber(words);
+      case EVENT_EDIT -> {
+        eventNumber = eventNumber(words);
+        if (eventNumber.isEmpty()) {
+          throw new InvalidInput("error.editNumberMissing");
+        }
+        amount = option(options, OptionKey.AMOUNT).map(v -> AmountParser.parse(v, locale));
+        text = option(options, OptionKey.CUSTOMER).map(v -> TextValues.name(v, Term.CUSTOMER));
+        rep = option(options, OptionKey.REP).map(TextArguments::repValue);
+        period =
+            option(options, OptionKey.PERIOD)
+                .map(
+                    v ->
+                        PeriodParser.parse(
+                            TextValues.name(v, Term.PERIOD), LocalDate.ofInstant(now, zone)));
+      }
       case COMMAND_NAME -> text = words.isEmpty() ? Optional.empty() : Optional.of(single(words));
       case RANKING, WEEK, SCHEDULE ->
           text =
@@ -123,7 +139,29 @@ public final class TextArguments {
             .map(TextValues::products)
             .orElse(List.of()),
         flags,
-        eventNumber);
+        eventNumber,
+        option(options, OptionKey.LABEL).map(v -> TextValues.name(v, Term.LABEL)),
+        option(options, OptionKey.CROSS_SELL)
+            .map(v -> TextValues.yesOrNo(v, OptionKey.CROSS_SELL.in(locale))),
+        option(options, OptionKey.KIND)
+            .map(v -> TextValues.followUpKind(v, OptionKey.KIND.in(locale))));
+  }
+
+  private static Optional<String> option(Map<OptionKey, String> options, OptionKey key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
+  /** A rep as {@code rep:} takes it: {@code @bram}, {@code bram}, or a Slack mention. */
+  private static RepMention repValue(String value) {
+    Matcher slack = SLACK_MENTION.matcher(value.strip());
+    if (slack.matches()) {
+      String name =
+          slack.group(2) == null || slack.group(2).isBlank() ? slack.group(1) : slack.group(2);
+      return new RepMention(Optional.of(slack.group(1)), name);
+    }
+    String name = value.strip();
+    return RepMention.byName(
+        TextValues.name(name.startsWith("@") ? name.substring(1) : name, Term.REP));
   }
 
   private static Optional<RepMention> mention(Token token) {

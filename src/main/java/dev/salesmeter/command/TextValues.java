@@ -1,10 +1,12 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.FollowUpKind;
 import dev.salesmeter.core.Percentage;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +50,24 @@ public final class TextValues {
       throw new InvalidInput("error.marginInvalid", value);
     }
     return Percentage.ofBasisPoints(percent.movePointRight(2).intValueExact());
+  }
+
+  /** {@code yes}/{@code ja} or {@code no}/{@code nee}, as {@code cross-sell:} takes it. */
+  public static boolean yesOrNo(String value, String key) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "yes", "ja" -> true;
+      case "no", "nee" -> false;
+      default -> throw new InvalidInput("error.yesOrNo", value, key);
+    };
+  }
+
+  /** {@code call}/{@code bel} or {@code visit}/{@code bezoek}, as {@code kind:} takes it. */
+  public static FollowUpKind followUpKind(String value, String key) {
+    return switch (Flag.fromWord(value.strip()).orElse(Flag.NEW)) {
+      case CALL -> FollowUpKind.CALL;
+      case VISIT -> FollowUpKind.VISIT;
+      default -> throw new InvalidInput("error.callOrVisitValue", value, key);
+    };
   }
 
   /** Comma-separated product names: {@code oven,service}. */

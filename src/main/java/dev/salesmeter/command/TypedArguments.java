@@ -44,6 +44,7 @@ public final class TypedArguments {
       }
     }
     LocalDate today = LocalDate.ofInstant(now, zone);
+    boolean edit = spec.syntax() == Syntax.EVENT_EDIT;
     Optional<String> text =
         switch (spec.syntax()) {
           case CUSTOMER, CUSTOMER_AMOUNT ->
@@ -57,6 +58,9 @@ public final class TypedArguments {
           case SCHEDULE ->
               phrase(
                   List.of(text(values, "action"), text(values, "routine"), text(values, "when")));
+          case EVENT_EDIT ->
+              text(values, OptionKey.CUSTOMER.english())
+                  .map(v -> TextValues.name(v, Term.CUSTOMER));
           case EVENT_NUMBER, PERIOD_AMOUNT -> Optional.empty();
         };
     Optional<Money> amount = Optional.empty();
@@ -67,6 +71,9 @@ public final class TypedArguments {
         throw new InvalidInput("error.amountMissing");
       }
       amount = Optional.of(AmountParser.of(units));
+    } else if (spec.syntax() == Syntax.EVENT_EDIT
+        && values.get("amount") instanceof BigDecimal units) {
+      amount = Optional.of(AmountParser.of(units));
     }
     Optional<Period> period = Optional.empty();
     if (spec.syntax() == Syntax.PERIOD_AMOUNT) {
@@ -74,7 +81,7 @@ public final class TypedArguments {
           Optional.of(
               PeriodParser.parse(
                   TextValues.name(required(values, "period", Term.PERIOD), Term.PERIOD), today));
-    } else if (spec.syntax() == Syntax.FIGURE_PERIOD) {
+    } else if (spec.syntax() == Syntax.FIGURE_PERIOD || spec.syntax() == Syntax.EVENT_EDIT) {
       period =
           text(values, "period")
               .map(v -> PeriodParser.parse(TextValues.name(v, Term.PERIOD), today));
@@ -92,6 +99,12 @@ public final class TypedArguments {
       }
       eventNumber = Optional.of(number);
     }
+    if (spec.syntax() == Syntax.EVENT_EDIT) {
+      if (!(values.get(Parameter.EDITED.name()) instanceof Long number) || number < 1) {
+        throw new InvalidInput("error.editNumberMissing");
+      }
+      eventNumber = Optional.of(number);
+    }
     return new CommandArguments(
         text,
         amount,
@@ -104,7 +117,18 @@ public final class TypedArguments {
         text(values, OptionKey.REASON.english()).map(v -> TextValues.name(v, Term.REASON)),
         text(values, OptionKey.PRODUCTS.english()).map(TextValues::products).orElse(List.of()),
         flags,
-        eventNumber);
+        eventNumber,
+        edit
+            ? text(values, OptionKey.LABEL.english()).map(v -> TextValues.name(v, Term.LABEL))
+            : Optional.empty(),
+        edit
+            ? text(values, OptionKey.CROSS_SELL.english())
+                .map(v -> TextValues.yesOrNo(v, OptionKey.CROSS_SELL.english()))
+            : Optional.empty(),
+        edit
+            ? text(values, OptionKey.KIND.english())
+                .map(v -> TextValues.followUpKind(v, OptionKey.KIND.english()))
+            : Optional.empty());
   }
 
   /** A text value; an option given but blank reads as an empty one, which the checks refuse. */

@@ -44,8 +44,9 @@ public final class EventLog {
 
   private static final String SELECT_EVENT =
       """
-      SELECT e.id, e.number, e.kind, e.amount_cents, e.occurred_at, e.cross_sell, e.margin_bp,
-             e.source, e.reason, e.followup_kind, e.products, e.label, e.opportunity_id,
+      SELECT e.id, e.number, e.kind, e.amount_cents, e.occurred_at, e.logged_at, e.cross_sell,
+             e.margin_bp, e.source, e.reason, e.followup_kind, e.products, e.label,
+             e.opportunity_id,
              r.id AS rep_id, r.platform_user_id AS rep_pid, r.display_name AS rep_name,
              l.id AS by_id, l.platform_user_id AS by_pid, l.display_name AS by_name,
              c.id AS customer_id, c.name AS customer_name,
@@ -54,6 +55,8 @@ public final class EventLog {
              tr.display_name AS target_rep_name,
              ve.number AS voids_number,
              EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id) AS voided,
+             re.number AS replaces_number,
+             (SELECT n.number FROM events n WHERE n.replaces_event_id = e.id) AS replaced_by,
              (SELECT MIN(o.id) FROM events o WHERE o.opportunity_id = e.opportunity_id)
                AS first_on_opportunity
       FROM events e
@@ -63,6 +66,7 @@ public final class EventLog {
       LEFT JOIN targets t ON t.event_id = e.id
       LEFT JOIN reps tr ON tr.id = t.rep_id
       LEFT JOIN events ve ON ve.id = e.voids_event_id
+      LEFT JOIN events re ON re.id = e.replaces_event_id
       WHERE e.workspace_id = :ws
       """;
 
@@ -301,18 +305,95 @@ public final class EventLog {
   public AppendResult append(NewEvent event, NewCustomerCheck check) {
     ZoneId zone = settings(event.workspace()).zone();
     try {
-      return jdbi.inTransaction(handle -> appendIn(handle, event, check, zone));
+      return jdbi.inTransaction(handle -> appendIn(handle, event, check, zone, Optional.empty()));
     } catch (JdbiException failure) {
-      // The unique interaction id is the guard against logging a request twice: no look-up
-      // first on the usual path. A repeat breaks the index and its transaction rolls back.
-      return eventOfInteraction(event.workspace(), event.interactionId())
-          .<AppendResult>map(AppendResult.Logged::new)
-          .orElseThrow(() -> failure);
+      return repeatOf(event, failure);
     }
   }
 
+  /**
+   * Replaces an event by a corrected copy ({@code /edit}): a void of the old event and the copy,
+   * which records the event it replaces, in one transaction. The copy obeys every rule a new event
+   * obeys, seen as if the old event had never counted; where a rule refuses it, nothing is stored.
+   * A copy for the same customer stays on the old event's opportunity (or stays a direct sale); one
+   * for another customer joins or opens that customer's as a new event would. The caller checks who
+   * may correct the event.
+   *
+   * @param corrected the copy; its interaction id is the request's
+   * @param by who typed the correction, the author of the void
+   */
+  public AppendResult replace(
+      LoggedEvent old, NewEvent corrected, RepMention by, NewCustomerCheck check) {
+    if (old.kind() == EventKind.VOID || corrected.kind() != old.kind()) {
+      throw new IllegalArgumentException("a correction keeps the kind: #" + old.number());
+    }
+    ZoneId zone = settings(corrected.workspace()).zone();
+    try {
+      return jdbi.inTransaction(
+          handle -> {
+            Optional<LoggedEvent> earlier =
+                byInteraction(handle, corrected.workspace(), corrected.interactionId());
+            if (earlier.isPresent()) {
+              return new AppendResult.Logged(earlier.get().asRepeated());
+            }
+            if (isVoided(handle, old.id())) {
+              return new AppendResult.AlreadyVoided(byId(handle, corrected.workspace(), old.id()));
+            }
+            LoggedEvent undo =
+                insertVoid(
+                    handle,
+                    corrected.workspace(),
+                    corrected.interactionId() + VOID_OF_CORRECTION,
+                    by,
+                    old,
+                    corrected.loggedAt(),
+                    zone);
+            AppendResult result = appendIn(handle, corrected, check, zone, Optional.of(old));
+            if (!(result instanceof AppendResult.Logged logged)) {
+              throw new RolledBack(result); // the void goes with it
+            }
+            return new AppendResult.Replaced(old, undo, logged.event());
+          });
+    } catch (RolledBack refused) {
+      return refused.result;
+    } catch (JdbiException failure) {
+      return repeatOf(corrected, failure);
+    }
+  }
+
+  /** What a correction's void carries as interaction id: the request's, marked. */
+  private static final String VOID_OF_CORRECTION = "#replaced";
+
+  /** A refusal that must undo what its transaction wrote before it. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient AppendResult result;
+
+    RolledBack(AppendResult result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
+  }
+
+  /**
+   * The unique interaction id is the guard against logging a request twice: no look-up first on the
+   * usual path. A repeat breaks the index and its transaction rolls back.
+   */
+  private AppendResult repeatOf(NewEvent event, JdbiException failure) {
+    return eventOfInteraction(event.workspace(), event.interactionId())
+        .<AppendResult>map(AppendResult.Logged::new)
+        .orElseThrow(() -> failure);
+  }
+
+  /**
+   * @param replacing the event the new one corrects, already voided in this transaction
+   */
   private AppendResult appendIn(
-      Handle handle, NewEvent event, NewCustomerCheck check, ZoneId zone) {
+      Handle handle,
+      NewEvent event,
+      NewCustomerCheck check,
+      ZoneId zone,
+      Optional<LoggedEvent> replacing) {
     String ws = event.workspace().value();
     Rep rep = findOrCreateRep(handle, event.workspace(), event.rep());
     Rep loggedBy =
@@ -321,6 +402,7 @@ public final class EventLog {
             : findOrCreateRep(handle, event.workspace(), event.loggedBy());
     Optional<Customer> customer = Optional.empty();
     Optional<Long> opportunityId = Optional.empty();
+    Optional<AppendResult.OpenOpportunity> alsoOpen = Optional.empty();
     OpportunityLink link =
         event.kind() == EventKind.SALE ? OpportunityLink.DIRECT : OpportunityLink.NONE;
     if (event.customerName().isPresent()) {
@@ -346,23 +428,55 @@ public final class EventLog {
       customer =
           Optional.of(
               known.orElseGet(() -> insertCustomer(handle, event.workspace(), name, key, event)));
-      Optional<Long> open =
-          latestOpenOpportunity(handle, ws, customer.get().id(), event.occurredAt());
-      if (event.kind() == EventKind.LEAD
-          || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
-        opportunityId = Optional.of(insertOpportunity(handle, ws, customer.get(), rep));
-        link = OpportunityLink.OPENED;
-      } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
-        return refusedUnlessRepeated(
-            handle, event, new AppendResult.NoOpenOpportunity(customer.get()));
-      } else if (open.isPresent() && event.kind() != EventKind.CHURN) {
-        opportunityId = open;
-        link = OpportunityLink.JOINED;
+      boolean sameCustomer =
+          replacing
+              .flatMap(LoggedEvent::customer)
+              .map(Customer::id)
+              .equals(customer.map(Customer::id));
+      if (sameCustomer) {
+        // A corrected copy is the same step of the same trajectory.
+        opportunityId = replacing.get().opportunityId();
+        link = opportunityId.isPresent() ? OpportunityLink.JOINED : link;
+        if (replacing.get().link() == OpportunityLink.OPENED
+            && replacing.get().rep().id() != rep.id()) {
+          // The opportunity belongs to the rep who opened it: that was the corrected rep.
+          handle
+              .createUpdate("UPDATE opportunities SET rep_id = :rep WHERE id = :id")
+              .bind("rep", rep.id())
+              .bind("id", opportunityId.orElseThrow())
+              .execute();
+        }
+      } else {
+        Optional<Long> open =
+            latestOpenOpportunity(handle, ws, customer.get().id(), event.occurredAt());
+        if (event.kind() == EventKind.LEAD
+            || (open.isEmpty() && OPENS_WHEN_NONE_OPEN.contains(event.kind()))) {
+          if (event.kind() == EventKind.LEAD && open.isPresent()) {
+            alsoOpen = Optional.of(openOpportunity(handle, open.get()));
+          }
+          opportunityId = Optional.of(insertOpportunity(handle, ws, customer.get(), rep));
+          link = OpportunityLink.OPENED;
+        } else if (open.isEmpty() && NEEDS_OPEN_OPPORTUNITY.contains(event.kind())) {
+          return refusedUnlessRepeated(
+              handle, event, new AppendResult.NoOpenOpportunity(customer.get()));
+        } else if (open.isPresent() && event.kind() != EventKind.CHURN) {
+          opportunityId = open;
+          link = OpportunityLink.JOINED;
+        }
       }
     }
     Optional<Long> customerId = customer.map(Customer::id);
     Inserted inserted =
-        insertEvent(handle, event, zone, rep, loggedBy, customerId, opportunityId, null);
+        insertEvent(
+            handle,
+            event,
+            zone,
+            rep,
+            loggedBy,
+            customerId,
+            opportunityId,
+            null,
+            replacing.map(LoggedEvent::id).orElse(null));
     Optional<Rep> targetRep = Optional.empty();
     if (event.target().isPresent()) {
       targetRep = insertTarget(handle, event.workspace(), inserted.id(), event.target().get());
@@ -377,13 +491,34 @@ public final class EventLog {
             customer,
             event.amount(),
             event.occurredAt(),
+            event.loggedAt(),
+            opportunityId,
             link,
             event.details(),
             event.target().map(TargetScope::period),
             targetRep,
             Optional.empty(),
             false,
-            false));
+            replacing.map(LoggedEvent::number),
+            Optional.empty(),
+            false),
+        alsoOpen);
+  }
+
+  /** An open opportunity named by its first live event, as a confirmation shows it. */
+  private static AppendResult.OpenOpportunity openOpportunity(Handle handle, long opportunityId) {
+    return handle
+        .createQuery(
+            "SELECT number, kind, occurred_at FROM live_events WHERE opportunity_id = :id"
+                + " ORDER BY occurred_at, id LIMIT 1")
+        .bind("id", opportunityId)
+        .map(
+            (rs, ctx) ->
+                new AppendResult.OpenOpportunity(
+                    rs.getLong("number"),
+                    EventKind.fromCode(rs.getString("kind")),
+                    Instant.ofEpochMilli(rs.getLong("occurred_at"))))
+        .one();
   }
 
   /**
@@ -407,6 +542,20 @@ public final class EventLog {
       RepMention by,
       LoggedEvent voided,
       Instant loggedAt) {
+    return undo(workspace, interactionId, by, voided, loggedAt).map(Undone::undo);
+  }
+
+  /**
+   * Appends a void of an earlier event, as {@link #appendVoid}, with what it did to the event's
+   * opportunity: its state just before and just after, read in the same transaction. Empty when the
+   * event was voided meanwhile.
+   */
+  public Optional<Undone> undo(
+      WorkspaceId workspace,
+      String interactionId,
+      RepMention by,
+      LoggedEvent voided,
+      Instant loggedAt) {
     if (voided.kind() == EventKind.VOID) {
       throw new IllegalArgumentException("a void cannot be voided: #" + voided.number());
     }
@@ -415,59 +564,119 @@ public final class EventLog {
         handle -> {
           Optional<LoggedEvent> earlier = byInteraction(handle, workspace, interactionId);
           if (earlier.isPresent()) {
-            return Optional.of(earlier.get().asRepeated());
+            return Optional.of(new Undone(earlier.get().asRepeated(), Optional.empty()));
           }
-          boolean alreadyVoided =
-              handle
-                  .createQuery("SELECT EXISTS (SELECT 1 FROM events WHERE voids_event_id = :id)")
-                  .bind("id", voided.id())
-                  .mapTo(Boolean.class)
-                  .one();
-          if (alreadyVoided) {
-            return Optional.<LoggedEvent>empty(); // by a request that came in meanwhile
+          if (isVoided(handle, voided.id())) {
+            return Optional.<Undone>empty(); // by a request that came in meanwhile
           }
-          Rep author = findOrCreateRep(handle, workspace, by);
-          NewEvent voidEvent =
-              new NewEvent(
-                  workspace,
-                  interactionId,
-                  EventKind.VOID,
-                  by,
-                  by,
-                  Optional.empty(),
-                  Optional.empty(),
-                  loggedAt,
-                  loggedAt,
-                  EventDetails.NONE,
-                  Optional.empty());
-          Inserted inserted =
-              insertEvent(
-                  handle,
-                  voidEvent,
-                  zone,
-                  author,
-                  author,
-                  Optional.empty(),
-                  Optional.empty(),
-                  voided.id());
-          return Optional.of(
-              new LoggedEvent(
-                  inserted.id(),
-                  inserted.number(),
-                  EventKind.VOID,
-                  author,
-                  author,
-                  Optional.empty(),
-                  Optional.empty(),
-                  loggedAt,
-                  OpportunityLink.NONE,
-                  EventDetails.NONE,
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.of(voided.number()),
-                  false,
-                  false));
+          Optional<OpportunityState> before =
+              voided.opportunityId().map(id -> opportunityState(handle, id));
+          LoggedEvent undo =
+              insertVoid(handle, workspace, interactionId, by, voided, loggedAt, zone);
+          Optional<Undone.OpportunityChange> change =
+              before.map(
+                  state ->
+                      new Undone.OpportunityChange(
+                          voided.customer().orElseThrow(),
+                          state,
+                          opportunityState(handle, voided.opportunityId().orElseThrow())));
+          return Optional.of(new Undone(undo, change));
         });
+  }
+
+  private static boolean isVoided(Handle handle, long eventId) {
+    return handle
+        .createQuery("SELECT EXISTS (SELECT 1 FROM events WHERE voids_event_id = :id)")
+        .bind("id", eventId)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  private LoggedEvent insertVoid(
+      Handle handle,
+      WorkspaceId workspace,
+      String interactionId,
+      RepMention by,
+      LoggedEvent voided,
+      Instant loggedAt,
+      ZoneId zone) {
+    Rep author = findOrCreateRep(handle, workspace, by);
+    NewEvent voidEvent =
+        new NewEvent(
+            workspace,
+            interactionId,
+            EventKind.VOID,
+            by,
+            by,
+            Optional.empty(),
+            Optional.empty(),
+            loggedAt,
+            loggedAt,
+            EventDetails.NONE,
+            Optional.empty());
+    Inserted inserted =
+        insertEvent(
+            handle,
+            voidEvent,
+            zone,
+            author,
+            author,
+            Optional.empty(),
+            Optional.empty(),
+            voided.id(),
+            null);
+    return new LoggedEvent(
+        inserted.id(),
+        inserted.number(),
+        EventKind.VOID,
+        author,
+        author,
+        Optional.empty(),
+        Optional.empty(),
+        loggedAt,
+        loggedAt,
+        Optional.empty(),
+        OpportunityLink.NONE,
+        EventDetails.NONE,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(voided.number()),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        false);
+  }
+
+  /** The state of an opportunity now, as the {@code opportunity_states} view derives it. */
+  public OpportunityState opportunityState(WorkspaceId workspace, long opportunityId) {
+    return jdbi.withHandle(handle -> opportunityState(handle, opportunityId));
+  }
+
+  private static OpportunityState opportunityState(Handle handle, long opportunityId) {
+    // The deciding event is the first live one of the kind that decides the state, by date.
+    return handle
+        .createQuery(
+            """
+            SELECT s.state,
+                   (SELECT e.number FROM live_events e
+                    WHERE e.opportunity_id = s.opportunity_id
+                      AND e.kind = CASE s.state WHEN 'won' THEN 'sale' ELSE 'lost' END
+                    ORDER BY e.occurred_at, e.id LIMIT 1) AS closed_by
+            FROM opportunity_states s WHERE s.opportunity_id = :id
+            """)
+        .bind("id", opportunityId)
+        .map(
+            (rs, ctx) -> {
+              OpportunityState.Status status =
+                  OpportunityState.Status.valueOf(rs.getString("state").toUpperCase(Locale.ROOT));
+              Optional<Long> closedBy =
+                  status == OpportunityState.Status.OPEN
+                      ? Optional.empty()
+                      : optionalLong(rs, "closed_by");
+              return new OpportunityState(status, closedBy);
+            })
+        .findOne()
+        .orElse(new OpportunityState(OpportunityState.Status.GONE, Optional.empty()));
   }
 
   /** The event an interaction logged: a narrow indexed look-up first, as it usually misses. */
@@ -551,7 +760,8 @@ public final class EventLog {
       Rep loggedBy,
       Optional<Long> customerId,
       Optional<Long> opportunityId,
-      Long voidsEventId) {
+      Long voidsEventId,
+      Long replacesEventId) {
     String ws = event.workspace().value();
     EventDetails details = event.details();
     return handle
@@ -560,12 +770,12 @@ public final class EventLog {
             INSERT INTO events (workspace_id, number, interaction_id, kind, rep_id, logged_by,
                 customer_id, opportunity_id, amount_cents, occurred_at, local_date, logged_at,
                 cross_sell, margin_bp, source, reason, followup_kind, products, label,
-                voids_event_id)
+                voids_event_id, replaces_event_id)
             VALUES (:ws,
                 (SELECT COALESCE(MAX(number), 0) + 1 FROM events WHERE workspace_id = :ws),
                 :interaction, :kind, :rep, :loggedBy, :customer, :opportunity,
                 :amount, :occurred, :localDate, :logged, :crossSell, :margin, :source, :reason,
-                :followUp, :products, :label, :voids)
+                :followUp, :products, :label, :voids, :replaces)
             RETURNING id, number
             """)
         .bind("ws", ws)
@@ -588,6 +798,7 @@ public final class EventLog {
             "products", details.products().isEmpty() ? null : String.join(",", details.products()))
         .bind("label", details.label().orElse(null))
         .bind("voids", voidsEventId)
+        .bind("replaces", replacesEventId)
         .map((rs, ctx) -> new Inserted(rs.getLong("id"), rs.getLong("number")))
         .one();
   }
@@ -740,12 +951,16 @@ public final class EventLog {
         customer,
         optionalLong(rs, "amount_cents").map(Money::ofCents),
         Instant.ofEpochMilli(rs.getLong("occurred_at")),
+        Instant.ofEpochMilli(rs.getLong("logged_at")),
+        onOpportunity ? Optional.of(opportunityId) : Optional.empty(),
         link,
         details,
         target,
         targetRep,
         optionalLong(rs, "voids_number"),
         rs.getInt("voided") == 1,
+        optionalLong(rs, "replaces_number"),
+        optionalLong(rs, "replaced_by"),
         false);
   }
 

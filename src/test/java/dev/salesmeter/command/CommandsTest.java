@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -194,6 +196,54 @@ final class CommandsTest {
     }
   }
 
+  @Nested
+  @DisplayName("a second lead for a customer with an open opportunity (KPIS.md)")
+  final class SecondLead {
+    @Test
+    @DisplayName("opens a second opportunity, and the confirmation names the open one")
+    void namesTheOpenOne() {
+      // given an open opportunity for Acme, opened by a lead on 2 March
+      team.log("@anna /lead Acme date:2026-03-02");
+      // when a second lead for Acme is logged
+      Reply reply = team.log("@bram /lead Acme source:phone");
+      // then it opens a second one and says so, naming the open one and how to undo
+      assertThat(reply.text())
+          .isEqualTo(
+              "Lead #2 logged: Acme (bram), source: phone. Undo: /void\n"
+                  + "Note: Acme already has an open opportunity, opened by Lead #1 on 2 Mar 2026;"
+                  + " this lead opens a second one. If it is the same enquiry, undo this one:"
+                  + " /void 2");
+      assertThat(team.count("opportunities")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("names a quote that opened the open one; no note once it is closed")
+    void quoteOpenedAndClosed() {
+      team.log("@anna /quote Acme 900 date:2026-03-03T10:15");
+      assertThat(team.log("@anna /lead Acme").text())
+          .endsWith(
+              "opened by Quote #1 on 3 Mar 2026 10:15; this lead opens a second one. If it"
+                  + " is the same enquiry, undo this one: /void 2");
+      team.log("@anna /sale Acme 900");
+      team.log("@anna /lost Acme");
+      assertThat(team.log("@anna /lead Acme").text()).doesNotContain("Note:");
+    }
+
+    @Test
+    @DisplayName("in Dutch")
+    void dutch() {
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("@anna /aanvraag Acme datum:2026-03-02");
+      assertThat(team.log("@anna /aanvraag Acme").text())
+          .isEqualTo(
+              "Aanvraag #2 vastgelegd: Acme (anna). Ongedaan maken: /herstel\n"
+                  + "Let op: Acme heeft al een open kans, geopend met Aanvraag #1 op 2 mrt 2026;"
+                  + " deze aanvraag opent een tweede kans. Gaat het om dezelfde vraag, maak deze"
+                  + " dan ongedaan: /herstel 2");
+    }
+  }
+
   @ParameterizedTest(name = "/{0} and /{1}")
   @CsvSource({
     "lead, aanvraag",
@@ -206,6 +256,7 @@ final class CommandsTest {
     "cost, kosten",
     "target, doel",
     "void, herstel",
+    "edit, wijzig",
     "help, hulp"
   })
   @DisplayName("every command answers to its English name and Dutch alias, any case")
@@ -477,8 +528,8 @@ final class CommandsTest {
       team.run("@anna /sale Acme 300");
       assertThat(team.run("@anna /void").text())
           .isEqualTo(
-              "Undone: Sale #3: €300 — Acme (anna), direct sale (no open opportunity). It no"
-                  + " longer counts (undo logged as #4).");
+              "Undone: Sale #3: €300 — Acme (anna), direct sale (no open opportunity); logged"
+                  + " today 17:00. It no longer counts (undo logged as #4).");
       assertThat(team.run("@anna /void").text()).startsWith("Undone: Sale #1");
       assertThat(team.run("@anna /void").text()).startsWith("You have nothing left to undo.");
       assertThat(event(2).voided()).isFalse();
@@ -496,6 +547,112 @@ final class CommandsTest {
       assertThat(team.run("@anna /followup Acme").text()).startsWith("Follow-up #5 logged");
       assertThat(team.run("@anna /sale Acme 450").text()).contains("opportunity won");
       assertThat(team.count("opportunities")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("/void names the event it undid and when it was logged, not a refused command")
+    void namesWhatItUndid() {
+      // given a sale logged on the 31st, and a refused line just before the /void
+      team.run("@anna /sale Acme 4200");
+      team.close();
+      team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 4, 1, 9, 30));
+      assertThat(team.run("@anna /sale Beta 900 extra").text()).startsWith("Unexpected");
+      // when anna undoes her last event the next morning
+      String reply = team.run("@anna /void").text();
+      // then it is the sale of yesterday, not the refused line
+      assertThat(reply)
+          .isEqualTo(
+              "Undone: Sale #1: €4,200 — Acme (anna), 31 Mar 2026 17:00, direct sale (no open"
+                  + " opportunity); logged yesterday 17:00. It no longer counts (undo logged as"
+                  + " #2).");
+    }
+
+    @Test
+    @DisplayName("/void 123 names the event and its logging time the same way, in Dutch too")
+    void byNumberSameWay() {
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.run("@anna /aanvraag Acme");
+      team.close();
+      team =
+          new TestWorkspace(
+              folder.resolve("nl"),
+              Locale.forLanguageTag("nl"),
+              LocalDateTime.of(2026, 4, 3, 8, 0));
+      assertThat(team.run("/herstel 1").text())
+          .isEqualTo(
+              "Ongedaan gemaakt: Aanvraag #1: Acme (anna), 31 mrt 2026 17:00; vastgelegd op 31 mrt"
+                  + " 2026 om 17:00. Het telt niet meer mee (vastgelegd als #2).");
+    }
+
+    @Test
+    @DisplayName("undoing one of two sales of an opportunity: it stays won, by the other sale")
+    void stillWon() {
+      // given a lead on the 1st, a sale on the 20th, and a sale backdated to the 10th
+      team.log("@anna /lead Acme date:2026-03-01");
+      team.log("@anna /sale Acme 500 date:2026-03-20");
+      assertThat(team.log("@anna /sale Acme 300 date:2026-03-10").text())
+          .contains("opportunity won");
+      // when the sale of the 20th is undone
+      String reply = team.run("@anna /void 2").text();
+      // then the opportunity is not said to reopen: the sale of the 10th still wins it
+      assertThat(reply)
+          .doesNotContain("open again")
+          .endsWith("The opportunity with Acme is still won, by sale #3.");
+      assertThat(team.run("@anna /followup Acme").text()).startsWith("Acme has no open");
+    }
+
+    @Test
+    @DisplayName("a live sale and a live lost: undoing the lost leaves it won, the sale lost")
+    void saleAndLost() {
+      // given a sale on the 20th and a lost backdated to the 10th (KPIS.md: the sale wins)
+      team.log("@anna /lead Acme date:2026-03-01");
+      team.log("@anna /sale Acme 500 date:2026-03-20");
+      team.log("@anna /lost Acme date:2026-03-10 reason:price");
+      // when the sale is undone, then the lost decides: closed as lost, not open
+      assertThat(team.run("@anna /void 2").text())
+          .endsWith(
+              "The opportunity with Acme is now closed as lost, by #3: none of its sales counts"
+                  + " any more.");
+      // when the lost is undone too, then it really is open again
+      assertThat(team.run("@anna /void 3").text())
+          .endsWith("The opportunity with Acme is open again.");
+    }
+
+    @Test
+    @DisplayName("undoing a lost of an opportunity with a live sale: it is still won")
+    void lostUnderSale() {
+      team.log("@anna /lead Acme date:2026-03-01");
+      team.log("@anna /sale Acme 500 date:2026-03-20");
+      team.log("@anna /lost Acme date:2026-03-10");
+      assertThat(team.run("@anna /void").text())
+          .startsWith("Undone: Lost #3")
+          .endsWith("The opportunity with Acme is still won, by sale #2.");
+    }
+
+    @Test
+    @DisplayName("undoing a lost whose other steps were undone reopens nothing")
+    void nothingLeft() {
+      team.log("@anna /lead Acme");
+      team.log("@anna /lost Acme");
+      team.run("@anna /void 1");
+      assertThat(team.run("@anna /void 2").text())
+          .doesNotContain("open again")
+          .endsWith("No other step of the opportunity with Acme counts, so it is not open either.");
+      assertThat(team.run("@anna /followup Acme").text()).startsWith("Acme has no open");
+    }
+
+    @Test
+    @DisplayName("in Dutch: still won, and open again only when it reopens")
+    void dutchOpportunityStates() {
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("@anna /aanvraag Acme datum:2026-03-01");
+      team.log("@anna /verkoop Acme 500 datum:2026-03-20");
+      team.log("@anna /verloren Acme datum:2026-03-10");
+      assertThat(team.run("@anna /herstel 3").text())
+          .endsWith("De kans bij Acme blijft gewonnen, door verkoop #2.");
+      assertThat(team.run("@anna /herstel 2").text()).endsWith("De kans bij Acme staat weer open.");
     }
 
     @Test

@@ -153,6 +153,40 @@ final class EveryCommandInputTest {
         Arguments.of("/target 50k 1999", "I don't know the period \"1999\"", 0));
   }
 
+  static Stream<Arguments> editLines() {
+    return Stream.of(
+        Arguments.of("/edit 1 customer:\"" + PASTE + "\"", "10240 characters long"),
+        Arguments.of("/edit 1 source:\"" + PASTE + "\"", "10240 characters long"),
+        Arguments.of("/edit 1 customer:\"Known\u0000Customer\"", "control character"),
+        Arguments.of("/edit 1 date:\"'; DROP TABLE events;--\"", "is not a date"),
+        Arguments.of("/edit '; DROP TABLE events;-- source:web", "Unexpected"),
+        Arguments.of("/edit 1 source:web \"unclosed", "A quote mark is not closed."),
+        Arguments.of("/edit 🚀 source:web", "\"🚀\" is not an event number"),
+        Arguments.of("/edit 1 amount:🚀", "is not an amount"),
+        Arguments.of("/edit 1 amount:5", "\"amount:\" does not apply to Lead #1."),
+        Arguments.of("/edit 1 kind:🚀", "\"🚀\" is not call or visit"),
+        Arguments.of("/edit 1 source:web date:2026-04-01", "is in the future"),
+        Arguments.of("/edit 1 customer:\"Known Customer\"", "Nothing changes: #1"),
+        Arguments.of("/edit 2 source:web", "There is no event #2."),
+        Arguments.of("@bram /edit 1 source:web", "#1 was logged by anna"),
+        Arguments.of("/edit 1", "Say what to change in #1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("editLines")
+  @DisplayName("a bad correction is refused privately with the reason; nothing is stored")
+  void editRefused(String line, String expected) {
+    team.run("@anna /lead Known Customer");
+    long customers = team.count("customers");
+    long reps = team.count("reps");
+    Reply reply = team.run(line);
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains(expected).contains("Example: /edit");
+    assertThat(team.events()).isEqualTo(1);
+    assertThat(team.count("customers")).isEqualTo(customers);
+    assertThat(team.count("reps")).isEqualTo(reps);
+  }
+
   static Stream<Arguments> figureLines() {
     return Stream.of(
         Arguments.of("kpi", "/kpi bogus", "\"bogus\" is not a figure. Figures: conversion,"),

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.when;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.command.TypedInput;
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.RepMention;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -120,6 +122,77 @@ final class SlashCommandsTest {
     OptionData margin = sale.getOptions().get(4);
     assertThat(margin.getMinValue().doubleValue()).isZero();
     assertThat(margin.getMaxValue().doubleValue()).isEqualTo(100.0);
+  }
+
+  @Test
+  @DisplayName("/edit: the event's number required, then every field, choices for yes/no and kind")
+  void edit() {
+    SlashCommandData edit =
+        commands.stream().filter(c -> c.getName().equals("edit")).findFirst().orElseThrow();
+    List<String> types = new ArrayList<>();
+    edit.getOptions().forEach(o -> types.add(o.getName() + ":" + o.getType()));
+    assertThat(types)
+        .containsExactly(
+            "number:INTEGER",
+            "amount:NUMBER",
+            "customer:STRING",
+            "rep:USER",
+            "date:STRING",
+            "margin:NUMBER",
+            "source:STRING",
+            "reason:STRING",
+            "products:STRING",
+            "label:STRING",
+            "period:STRING",
+            "cross-sell:STRING",
+            "kind:STRING",
+            "new:BOOLEAN");
+    assertThat(edit.getOptions().get(0).isRequired()).isTrue();
+    assertThat(edit.getNameLocalizations().get(DiscordLocale.DUTCH)).isEqualTo("wijzig");
+    OptionData crossSell = edit.getOptions().get(11);
+    assertThat(crossSell.getChoices())
+        .extracting(choice -> choice.getAsString())
+        .containsExactly("yes", "no");
+    assertThat(crossSell.getChoices().get(0).getNameLocalizations().get(DiscordLocale.DUTCH))
+        .isEqualTo("ja");
+    assertThat(edit.getOptions().get(12).getNameLocalizations().get(DiscordLocale.DUTCH))
+        .isEqualTo("soort");
+  }
+
+  private static Reply typed(String id, Map<String, Object> values) {
+    return team.commands()
+        .handle(
+            new TypedInput(
+                Platform.DISCORD,
+                TestWorkspace.WORKSPACE,
+                new Actor("anna", "anna", false),
+                "C-1",
+                id,
+                "edit",
+                values,
+                Optional.empty()));
+  }
+
+  @Test
+  @DisplayName("/edit through typed options: the same correction and the same errors as a line")
+  void editTyped() {
+    team.run("@anna /sale Acme 300");
+    long number = team.events();
+    Reply reply =
+        typed(
+            "typed-edit-1",
+            Map.of("number", number, "amount", new BigDecimal("400"), "cross-sell", "yes"));
+    assertThat(reply.text())
+        .startsWith(
+            "Corrected: Sale #"
+                + number
+                + ": €300 — Acme (anna) → Sale #"
+                + (number + 2)
+                + ": €400 — Acme (anna), cross-sell");
+    assertThat(typed("typed-edit-2", Map.of("number", number + 2, "kind", "visit")).text())
+        .startsWith("\"kind:\" does not apply to Sale #" + (number + 2));
+    assertThat(typed("typed-edit-3", Map.of("amount", new BigDecimal("5"))).text())
+        .startsWith("Which event?");
   }
 
   @Test

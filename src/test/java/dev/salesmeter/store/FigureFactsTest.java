@@ -134,6 +134,37 @@ final class FigureFactsTest {
   }
 
   @Test
+  @DisplayName("a live sale and a live lost: won at the first live sale; the lost stays in history")
+  void saleWinsOverLost() {
+    // given a quoted opportunity won on the 20th, then a lost backdated to the 10th
+    team.log("/lead Zeta date:2026-03-02");
+    team.log("/quote Zeta 1000 date:2026-03-03");
+    team.log("/sale Zeta 1000 date:2026-03-20");
+    team.log("/lost Zeta date:2026-03-10 reason:price");
+    // then the opportunity is won at the sale's date, and the lost is kept beside it
+    List<Object> state =
+        team.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT s.state, s.closed_at, f.won_at, f.lost_at"
+                                + " FROM opportunity_states s"
+                                + " JOIN opportunity_facts f USING (opportunity_id)")
+                        .map(
+                            (rs, ctx) ->
+                                List.<Object>of(
+                                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                        .one());
+    assertThat(state)
+        .containsExactly("won", noon("2026-03-20"), noon("2026-03-20"), noon("2026-03-10"));
+    assertThat(team.log().event(TestWorkspace.WORKSPACE, 4).orElseThrow().voided()).isFalse();
+    // and the quote figure counts it won, not lost
+    assertThat(team.run("/kpi quotes march 2026").text())
+        .contains("got their first quote in March 2026 (1–31 Mar): 1 won, 0 lost, 0 still open.");
+  }
+
+  @Test
   @DisplayName("a new inactivity window redraws every spell; a rebuild equals the kept facts")
   void windowChangeAndRebuild() {
     team.log("/sale Zeta 100 date:2025-01-10");

@@ -116,6 +116,23 @@ public final class Formats {
     return local.toLocalTime().equals(LocalTime.NOON) ? day : day + " " + time.format(local);
   }
 
+  /**
+   * When something was done, relative to now in the workspace's time zone: "today 14:02",
+   * "yesterday 09:15", "30 Mar 2026 14:02" (Dutch: "vandaag om 14:02").
+   */
+  public String when(Instant instant, Instant now) {
+    ZonedDateTime local = instant.atZone(settings.zone());
+    LocalDate today = now.atZone(settings.zone()).toLocalDate();
+    String clock = time.format(local);
+    if (local.toLocalDate().equals(today)) {
+      return messages.get("when.today", clock);
+    }
+    if (local.toLocalDate().equals(today.minusDays(1))) {
+      return messages.get("when.yesterday", clock);
+    }
+    return messages.get("when.on", date(local.toLocalDate()), clock);
+  }
+
   /** A period in words and exact dates: "March 2026 (1–31 Mar)"; a day is only its date. */
   public String period(Period period) {
     return period.unit() == Period.Unit.DAY
