@@ -72,6 +72,66 @@ public final class FigureText {
   }
 
   /**
+   * A change of an exact amount in cents (a mean, a median): "▲ €429 (+42.9%)", the amount rounded
+   * as {@link #money(Formats, BigDecimal, boolean)} rounds it and the percentage taken from the
+   * exact amounts; "▲ €900 (nothing then)" where there was nothing before.
+   */
+  public static String moneyChange(
+      Formats formats, BigDecimal nowCents, BigDecimal beforeCents, boolean wholeInputs) {
+    long difference = roundCents(nowCents.subtract(beforeCents), wholeInputs);
+    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
+    String amount = arrow + " " + formats.money(Money.ofCents(Math.abs(difference)));
+    if (beforeCents.signum() == 0) {
+      return difference == 0
+          ? amount
+          : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
+    }
+    if (difference == 0) {
+      return amount;
+    }
+    BigDecimal percent =
+        nowCents
+            .subtract(beforeCents)
+            .abs()
+            .multiply(BigDecimal.valueOf(100))
+            .divide(beforeCents, 1, RoundingMode.HALF_UP);
+    return amount + " (" + (difference > 0 ? "+" : "−") + formats.percent(percent) + ")";
+  }
+
+  /**
+   * An amount computed from others (a mean, a median, the part of a target due by today), kept
+   * exact in cents, shown as precisely as its inputs were: in whole units where none of them had
+   * cents ("€1,429" for the mean of €1,000, €2,000 and €1,286), else to the cent.
+   *
+   * @param wholeInputs whether every amount it was computed from was in whole units (see {@link
+   *     #wholeUnits})
+   */
+  public static String money(Formats formats, BigDecimal cents, boolean wholeInputs) {
+    return formats.money(Money.ofCents(roundCents(cents, wholeInputs)));
+  }
+
+  /** An exact amount in cents rounded (half up) to whole units, or else to whole cents. */
+  public static long roundCents(BigDecimal cents, boolean wholeInputs) {
+    return wholeInputs
+        ? cents
+            .movePointLeft(2)
+            .setScale(0, RoundingMode.HALF_UP)
+            .movePointRight(2)
+            .longValueExact()
+        : cents.setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /** Whether every amount is in whole currency units, without cents. */
+  public static boolean wholeUnits(Money... amounts) {
+    for (Money amount : amounts) {
+      if (amount.cents() % 100 != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The first few of a longer list, and how many more: "Acme, Beta, Gamma and 4 more".
    *
    * @param total how many items the whole list holds

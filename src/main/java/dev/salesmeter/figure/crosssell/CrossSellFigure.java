@@ -5,17 +5,17 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.SalesShare;
-import dev.salesmeter.figure.WordedResult;
+import dev.salesmeter.figure.ShareResult;
+import dev.salesmeter.figure.ShareText;
 import dev.salesmeter.store.Database;
 import java.util.List;
 
 /** Cross-selling: the share of a period's sales logged with {@code cross-sell}. */
-public final class CrossSellFigure implements Figure<WordedResult> {
+public final class CrossSellFigure implements Figure<ShareResult> {
   private final SalesShare share;
 
   public CrossSellFigure(Database database) {
-    this.share =
-        new SalesShare(database.jdbi(), "cross_sells", "cross_sell_cents", "figure.crosssell");
+    this.share = new SalesShare(database.jdbi(), "cross_sells", "cross_sell_cents");
   }
 
   @Override
@@ -24,16 +24,12 @@ public final class CrossSellFigure implements Figure<WordedResult> {
   }
 
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
+  public ShareResult compute(FigureQuery query) {
+    return share.compute(query);
   }
 
   @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
-  }
-
-  private FigureAnswer words(FigureQuery query) {
-    return share.answer(query);
+  public FigureAnswer render(ShareResult result, Formats formats) {
+    return ShareText.answer(result, formats, "figure.crosssell", "crosssell");
   }
 }

@@ -5,7 +5,8 @@ import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.SalesShare;
-import dev.salesmeter.figure.WordedResult;
+import dev.salesmeter.figure.ShareResult;
+import dev.salesmeter.figure.ShareText;
 import dev.salesmeter.store.Database;
 import java.util.List;
 
@@ -14,11 +15,11 @@ import java.util.List;
  * sale at any time, earlier by date and then by logging, so a new customer's second order in the
  * same period is a repeat one ({@code sale_facts.is_repeat}, summed in {@code sales_by_day}).
  */
-public final class RepeatFigure implements Figure<WordedResult> {
+public final class RepeatFigure implements Figure<ShareResult> {
   private final SalesShare share;
 
   public RepeatFigure(Database database) {
-    this.share = new SalesShare(database.jdbi(), "repeats", "repeat_cents", "figure.repeat");
+    this.share = new SalesShare(database.jdbi(), "repeats", "repeat_cents");
   }
 
   @Override
@@ -27,16 +28,12 @@ public final class RepeatFigure implements Figure<WordedResult> {
   }
 
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
+  public ShareResult compute(FigureQuery query) {
+    return share.compute(query);
   }
 
   @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
-  }
-
-  private FigureAnswer words(FigureQuery query) {
-    return share.answer(query);
+  public FigureAnswer render(ShareResult result, Formats formats) {
+    return ShareText.answer(result, formats, "figure.repeat", "repeat");
   }
 }

@@ -3,24 +3,20 @@ package dev.salesmeter.figure.revenue;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
-import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
-import dev.salesmeter.figure.FigureText;
-import dev.salesmeter.figure.WordedResult;
+import dev.salesmeter.figure.revenue.RevenueResult.DayRevenue;
+import dev.salesmeter.figure.revenue.RevenueResult.RepRevenue;
+import dev.salesmeter.figure.revenue.RevenueResult.Totals;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,9 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * while the period runs (the target pro rata by days), and the change against the period before.
  * Sales count by their rep; voided sales do not count.
  */
-public final class RevenueFigure implements Figure<WordedResult> {
-  private static final int REPS_SHOWN = 5;
-
+public final class RevenueFigure implements Figure<RevenueResult> {
   private final Jdbi jdbi;
 
   public RevenueFigure(Database database) {
@@ -43,117 +37,25 @@ public final class RevenueFigure implements Figure<WordedResult> {
     return List.of("revenue", "omzet", "sales", "target", "doel");
   }
 
-  /** Revenue and number of sales in a span of instants. */
-  record Totals(Money revenue, long sales) {}
-
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
-  }
-
-  @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
-  }
-
-  private FigureAnswer words(FigureQuery query) {
-    Formats formats = Formats.of(query.settings());
-    Messages messages = formats.messages();
-    ZoneId zone = query.settings().zone();
+  public RevenueResult compute(FigureQuery query) {
     Period period = query.period();
     return jdbi.withHandle(
-        handle -> {
-          Totals now = totals(handle, query, period);
-          Totals before = totals(handle, query, period.previous());
-          Optional<Money> target = target(handle, query);
-          String periodWords = formats.period(period);
-          String title = FigureText.title(messages, "figure.revenue", query.rep(), periodWords);
-          if (now.sales() == 0 && before.sales() == 0 && target.isEmpty()) {
-            return new FigureAnswer(
-                title, messages.get("figure.revenue.none", periodWords), List.of());
-          }
-          List<String> lines = new ArrayList<>();
-          lines.add(
-              now.sales() == 1
-                  ? messages.get("figure.revenue.totalOne", formats.money(now.revenue()))
-                  : messages.get(
-                      "figure.revenue.total", formats.money(now.revenue()), now.sales()));
-          List<FigureAnswer.Field> fields = new ArrayList<>();
-          fields.add(field(messages, "revenue", formats.money(now.revenue())));
-          fields.add(field(messages, "sales", Long.toString(now.sales())));
-          if (target.isPresent()) {
-            String attained =
-                formats.percent(FigureText.percent(now.revenue().cents(), target.get().cents()));
-            lines.add(messages.get("figure.revenue.target", formats.money(target.get()), attained));
-            fields.add(field(messages, "target", formats.money(target.get())));
-            fields.add(field(messages, "attained", attained));
-            LocalDate today = LocalDate.ofInstant(query.now(), zone);
-            if (period.contains(today)) {
-              lines.add(pace(messages, formats, period, today, target.get(), now.revenue()));
-            }
-          } else {
-            lines.add(messages.get("figure.revenue.noTarget"));
-          }
-          String change =
-              FigureText.moneyChange(formats, now.revenue().cents(), before.revenue().cents());
-          lines.add(
-              messages.get(
-                  "figure.revenue.compare", formats.periodShort(period.previous()), change));
-          fields.add(field(messages, "change", change));
-          if (query.rep().isEmpty() && now.sales() > 0) {
-            lines.add(messages.get("figure.byRep", byRep(handle, query, formats)));
-          }
-          LocalDate today = LocalDate.ofInstant(query.now(), zone);
-          LocalDate through = period.contains(today) ? today : period.end();
-          FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), fields);
-          return today.isBefore(period.start())
-              ? answer
-              : answer.withChart(
-                  () ->
-                      RevenueChart.draw(
-                          query,
-                          formats,
-                          title,
-                          jdbi.withHandle(h -> revenueByDay(h, query)),
-                          target,
-                          through));
-        });
+        handle ->
+            new RevenueResult(
+                period,
+                query.rep(),
+                totals(handle, query, period),
+                totals(handle, query, period.previous()),
+                query.rep().isEmpty() ? perRep(handle, query) : List.of(),
+                target(handle, query),
+                LocalDate.ofInstant(query.now(), query.settings().zone()),
+                revenueByDay(handle, query)));
   }
 
-  private static FigureAnswer.Field field(Messages messages, String name, String value) {
-    return new FigureAnswer.Field(messages.get("figure.field." + name), value);
-  }
-
-  /** "€7,600 was due by today (day 20 of 31); €1,200 behind". */
-  private static String pace(
-      Messages messages,
-      Formats formats,
-      Period period,
-      LocalDate today,
-      Money target,
-      Money revenue) {
-    Money due = due(target, period, today);
-    long difference = revenue.cents() - due.cents();
-    String key = difference >= 0 ? "figure.revenue.ahead" : "figure.revenue.behind";
-    return messages.get(
-        key,
-        formats.money(due),
-        elapsedDays(period, today),
-        period.lengthInDays(),
-        formats.money(Money.ofCents(Math.abs(difference))));
-  }
-
-  private static long elapsedDays(Period period, LocalDate day) {
-    return ChronoUnit.DAYS.between(period.start(), day) + 1;
-  }
-
-  /** The part of a target due by the end of a day of its period, pro rata by days. */
-  private static Money due(Money target, Period period, LocalDate day) {
-    return Money.ofCents(
-        BigDecimal.valueOf(target.cents())
-            .multiply(BigDecimal.valueOf(elapsedDays(period, day)))
-            .divide(BigDecimal.valueOf(period.lengthInDays()), 0, RoundingMode.HALF_UP)
-            .longValueExact());
+  @Override
+  public FigureAnswer render(RevenueResult result, Formats formats) {
+    return RevenueText.answer(result, formats);
   }
 
   /**
@@ -198,8 +100,13 @@ public final class RevenueFigure implements Figure<WordedResult> {
                       Period period = target.getKey();
                       Period soFar = new Period(period.start(), day, Period.Unit.DAYS);
                       Money revenue = totals(handle, query, soFar).revenue();
-                      return new TargetProgress(
-                          period, target.getValue(), revenue, due(target.getValue(), period, day));
+                      long elapsed = ChronoUnit.DAYS.between(period.start(), day) + 1;
+                      Money due =
+                          Money.ofCents(
+                              RevenueResult.due(target.getValue(), period, elapsed)
+                                  .setScale(0, RoundingMode.HALF_UP)
+                                  .longValueExact());
+                      return new TargetProgress(period, target.getValue(), revenue, due);
                     }));
   }
 
@@ -237,36 +144,43 @@ public final class RevenueFigure implements Figure<WordedResult> {
         .map(Money::ofCents);
   }
 
-  /** The revenue of each day of the period that had sales, in cents. */
-  private static Map<LocalDate, Long> revenueByDay(Handle handle, FigureQuery query) {
+  /** The revenue of each day of the period that had sales, in order. */
+  private static List<DayRevenue> revenueByDay(Handle handle, FigureQuery query) {
     return handle
         .createQuery(
             """
             SELECT day, SUM(revenue_cents) FROM sales_by_day
             WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
               AND (:rep IS NULL OR rep_id = :rep)
-            GROUP BY day
+            GROUP BY day HAVING SUM(sales) > 0
+            ORDER BY day
             """)
         .bindMap(query.span(query.period()))
-        .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getLong(2)))
-        .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
-  }
-
-  /** "anna €5,000 · bram €4,000", best first, the first five reps. */
-  private static String byRep(Handle handle, FigureQuery query, Formats formats) {
-    return handle
-        .createQuery(
-            "SELECT r.display_name AS name, SUM(d.revenue_cents) AS revenue "
-                + FigureQuery.SALES_BY_DAY
-                + " GROUP BY r.id HAVING SUM(d.sales) > 0"
-                + " ORDER BY revenue DESC, r.display_name LIMIT :limit")
-        .bindMap(query.span(query.period()))
-        .bind("limit", REPS_SHOWN)
         .map(
             (rs, ctx) ->
-                rs.getString("name") + " " + formats.money(Money.ofCents(rs.getLong("revenue"))))
-        .list()
-        .stream()
-        .collect(Collectors.joining(" · "));
+                new DayRevenue(LocalDate.parse(rs.getString(1)), Money.ofCents(rs.getLong(2))))
+        .list();
+  }
+
+  /** Each rep's revenue and sales in the period, best revenue first, ties by name. */
+  private static List<RepRevenue> perRep(Handle handle, FigureQuery query) {
+    return handle
+        .createQuery(
+            "SELECT r.id, r.platform_user_id, r.display_name,"
+                + " SUM(d.revenue_cents) AS revenue, SUM(d.sales) AS sales "
+                + FigureQuery.SALES_BY_DAY
+                + " GROUP BY r.id HAVING SUM(d.sales) > 0"
+                + " ORDER BY revenue DESC, r.display_name")
+        .bindMap(query.span(query.period()))
+        .map(
+            (rs, ctx) ->
+                new RepRevenue(
+                    new Rep(
+                        rs.getLong("id"),
+                        rs.getString("platform_user_id"),
+                        rs.getString("display_name")),
+                    Money.ofCents(rs.getLong("revenue")),
+                    rs.getLong("sales")))
+        .list();
   }
 }
