@@ -38,40 +38,6 @@ public final class FigureText {
   }
 
   /**
-   * An exact amount of cents as money: in whole currency units where the amounts it came from had
-   * no cents (an average of €500 and €1,000 is "€750", of €0.50 and €1 "€0.75").
-   */
-  public static String money(Formats formats, BigDecimal cents, boolean wholeUnits) {
-    BigDecimal rounded =
-        wholeUnits
-            ? cents.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).movePointRight(2)
-            : cents.setScale(0, RoundingMode.HALF_UP);
-    return formats.money(Money.ofCents(rounded.longValueExact()));
-  }
-
-  /**
-   * A change of an exact amount of cents, as {@link #moneyChange(Formats, long, long)} writes it,
-   * rounded as {@link #money(Formats, BigDecimal, boolean)}.
-   */
-  public static String moneyChange(
-      Formats formats, BigDecimal nowCents, BigDecimal beforeCents, boolean wholeUnits) {
-    BigDecimal difference = nowCents.subtract(beforeCents);
-    String arrow = difference.signum() > 0 ? "▲" : difference.signum() < 0 ? "▼" : "=";
-    String amount = arrow + " " + money(formats, difference.abs(), wholeUnits);
-    if (beforeCents.signum() == 0) {
-      return difference.signum() == 0
-          ? amount
-          : amount + " (" + formats.messages().get("figure.nothingBefore") + ")";
-    }
-    BigDecimal percent =
-        difference
-            .abs()
-            .multiply(BigDecimal.valueOf(100))
-            .divide(beforeCents, 1, RoundingMode.HALF_UP);
-    return amount + " (" + (difference.signum() >= 0 ? "+" : "−") + formats.percent(percent) + ")";
-  }
-
-  /**
    * A change of an exact amount in cents (a mean, a median): "▲ €429 (+42.9%)", the amount rounded
    * as {@link #money(Formats, BigDecimal, boolean)} rounds it and the percentage taken from the
    * exact amounts; "▲ €900 (nothing then)" where there was nothing before.
