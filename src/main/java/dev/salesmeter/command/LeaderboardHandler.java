@@ -41,6 +41,9 @@ final class LeaderboardHandler implements CommandHandler {
         new FigureQuery(
             request.workspace(), request.settings(), period, Optional.empty(), request.now());
     return KpiHandler.reply(
-        leaderboard.answer(query, ranking), request, period, request.arguments().has(Flag.PRIVATE));
+        leaderboard.render(leaderboard.compute(query, ranking), request.formats()),
+        request,
+        period,
+        request.arguments().has(Flag.PRIVATE));
   }
 }

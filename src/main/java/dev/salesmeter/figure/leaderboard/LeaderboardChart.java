@@ -1,34 +1,58 @@
 package dev.salesmeter.figure.leaderboard;
 
 import dev.salesmeter.chart.ChartLook;
-import dev.salesmeter.core.Period;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Ranking;
-import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Standing;
+import dev.salesmeter.figure.leaderboard.LeaderboardResult.Place;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.HorizontalBarChart;
 import org.knowm.xchart.HorizontalBarSeries;
 
-/** Reps as horizontal bars, best on top; with many reps the picture grows, names are cut short. */
+/**
+ * Reps as horizontal bars, best on top, each named with the change of rank since the period before
+ * (▲2, ▼1, = or new) and its bar labelled with its value; with many reps the picture grows, names
+ * are cut short.
+ */
 final class LeaderboardChart {
   private LeaderboardChart() {}
 
-  static Picture draw(
-      Formats formats, String title, Period period, Ranking ranking, List<Standing> standings) {
-    List<Standing> shown = standings.stream().filter(s -> s.now() > 0).toList();
-    HorizontalBarChart chart = ChartLook.ranking(title, formats, shown.size());
+  static Picture draw(LeaderboardResult result, Formats formats, String title) {
+    Ranking ranking = result.ranking();
+    List<Place> places = result.places();
+    HorizontalBarChart chart = ChartLook.ranking(title, formats, places.size());
     // The first category is drawn on top: the best rep.
     HorizontalBarSeries bars =
         chart.addSeries(
             formats.messages().get("chart.leaderboard." + ranking.name().toLowerCase(Locale.ROOT)),
-            shown.stream()
-                .map(s -> ranking == Ranking.REVENUE ? s.now() / 100.0 : (double) s.now())
+            places.stream()
+                .map(p -> ranking == Ranking.REVENUE ? p.now() / 100.0 : (double) p.now())
                 .toList(),
-            shown.stream().map(s -> ChartLook.axisName(s.rep())).toList());
+            places.stream()
+                .map(p -> ChartLook.axisName(p.rep()) + "  " + mark(formats, p))
+                .toList());
     bars.setFillColor(ChartLook.BLUE);
     chart.getStyler().setLegendVisible(false);
+    // Each bar's value just past its end, in dark type: a zero is written on the axis, and a
+    // short bar does not clip its label; room beyond the longest bar for its label.
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsPosition(1.05);
+    chart.getStyler().setLabelsFont(ChartLook.font(15, true));
+    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    chart.getStyler().setLabelsFontColor(ChartLook.TEXT);
+    double highest =
+        places.stream()
+            .mapToDouble(p -> ranking == Ranking.REVENUE ? p.now() / 100.0 : p.now())
+            .max()
+            .orElse(0);
+    if (ranking == Ranking.REVENUE) {
+      chart.getStyler().setXAxisMax(Math.max(1.0, highest * 1.2));
+    } else {
+      // Whole sales: the axis ends on a whole number, and the labels say the counts.
+      chart.getStyler().setXAxisMax(Math.max(highest + 1, Math.ceil(highest * 1.2)));
+      chart.getStyler().setPlotGridVerticalLinesVisible(false);
+    }
     chart
         .getStyler()
         .setXAxisTickLabelsFormattingFunction(
@@ -36,6 +60,18 @@ final class LeaderboardChart {
     return ChartLook.png(
         chart,
         ChartLook.fileName(
-            "leaderboard", ranking.name().toLowerCase(Locale.ROOT), period.start(), period.end()));
+            "leaderboard",
+            ranking.name().toLowerCase(Locale.ROOT),
+            result.period().start(),
+            result.period().end()));
+  }
+
+  /** The change of rank: "▲2", "▼1", "=", or "new". */
+  static String mark(Formats formats, Place place) {
+    if (place.isNew()) {
+      return formats.messages().get("figure.leaderboard.new");
+    }
+    int change = place.rankChange();
+    return change > 0 ? "▲" + change : change < 0 ? "▼" + -change : "=";
   }
 }

@@ -1,13 +1,11 @@
 package dev.salesmeter.figure.leaderboard;
 
-import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
-import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
-import dev.salesmeter.figure.WordedResult;
+import dev.salesmeter.figure.leaderboard.LeaderboardResult.Place;
 import dev.salesmeter.store.Database;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,14 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reps ranked by revenue (or by number of sales) in a period, best first, each with the change
  * against the period before, so that what goes well can be seen and rewarded. A rep who sold in the
- * period before but not in this one is listed last, at zero.
+ * period before but not in this one is listed last, at zero. A rep is new when their first live
+ * sale ever is in the period.
  */
-public final class LeaderboardFigure implements Figure<WordedResult> {
+public final class LeaderboardFigure implements Figure<LeaderboardResult> {
   /** What reps are ranked by. */
   public enum Ranking {
     REVENUE("revenue", "omzet"),
@@ -55,73 +55,52 @@ public final class LeaderboardFigure implements Figure<WordedResult> {
     return List.of("leaderboard", "ranglijst");
   }
 
+  /** The leaderboard by revenue, as {@code /kpi leaderboard} asks for it. */
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
+  public LeaderboardResult compute(FigureQuery query) {
+    return compute(query, Ranking.REVENUE);
+  }
+
+  /** The reps ranked by a figure, with their ranks now and before, and who is new. */
+  public LeaderboardResult compute(FigureQuery query, Ranking ranking) {
+    List<Row> rows = rows(query, ranking);
+    List<Place> places = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      Standing s = row.standing();
+      places.add(
+          new Place(
+              s.rep(),
+              s.now(),
+              s.before(),
+              rank(rows, s.now(), Standing::now),
+              rank(rows, s.before(), Standing::before),
+              s.before() == 0 && !row.soldEarlier()));
+    }
+    return new LeaderboardResult(query.period(), query.rep(), ranking, places);
   }
 
   @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
+  public FigureAnswer render(LeaderboardResult result, Formats formats) {
+    return LeaderboardText.answer(result, formats);
   }
 
-  private FigureAnswer words(FigureQuery query) {
-    return answer(query, Ranking.REVENUE);
+  /** One more than the number of reps with more: equal values share a rank. */
+  private static int rank(List<Row> rows, long value, ToLongFunction<Standing> of) {
+    return 1 + (int) rows.stream().filter(r -> of.applyAsLong(r.standing()) > value).count();
   }
 
-  public FigureAnswer answer(FigureQuery query, Ranking ranking) {
-    Formats formats = Formats.of(query.settings());
-    Messages messages = formats.messages();
-    Period period = query.period();
-    String periodWords = formats.period(period);
-    String title =
-        messages.get(
-            "figure.leaderboard.title",
-            periodWords,
-            messages.get("figure.leaderboard.by." + ranking.name().toLowerCase(Locale.ROOT)));
-    List<Standing> standings = standings(query, ranking);
-    if (standings.stream().allMatch(s -> s.now() == 0)) {
-      return new FigureAnswer(title, messages.get("figure.noSales", periodWords), List.of());
-    }
-    List<String> lines = new ArrayList<>();
-    List<FigureAnswer.Field> fields = new ArrayList<>();
-    for (int i = 0; i < standings.size(); i++) {
-      Standing s = standings.get(i);
-      String value = show(formats, ranking, s.now());
-      String change = change(formats, ranking, s.now(), s.before());
-      lines.add(messages.get("figure.leaderboard.line", i + 1, s.rep(), value, change));
-      if (i < 3) {
-        fields.add(new FigureAnswer.Field((i + 1) + ". " + s.rep(), value));
-      }
-    }
-    lines.add(messages.get("figure.leaderboard.against", formats.periodShort(period.previous())));
-    return new FigureAnswer(title, String.join("\n", lines), fields)
-        .withChart(() -> LeaderboardChart.draw(formats, title, period, ranking, standings));
-  }
+  /** A rep's standing, and whether they sold before the period before. */
+  private record Row(Standing standing, boolean soldEarlier) {}
 
-  private static String show(Formats formats, Ranking ranking, long value) {
-    return ranking == Ranking.REVENUE
-        ? formats.money(Money.ofCents(value))
-        : value == 1
-            ? formats.messages().get("figure.leaderboard.salesOne")
-            : formats.messages().get("figure.leaderboard.salesCount", value);
-  }
-
-  private static String change(Formats formats, Ranking ranking, long now, long before) {
-    if (before == 0) {
-      return now == 0 ? "=" : formats.messages().get("figure.leaderboard.new");
-    }
-    long difference = now - before;
-    String arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "=";
-    if (difference == 0) {
-      return arrow;
-    }
-    long size = Math.abs(difference);
-    return arrow + " " + (ranking == Ranking.REVENUE ? formats.money(Money.ofCents(size)) : size);
-  }
-
-  /** Every rep with a sale in the period or the one before, best first. */
+  /**
+   * Every rep with a sale in the period or the one before, best first (ties by name): the value of
+   * the ranking now and before.
+   */
   public List<Standing> standings(FigureQuery query, Ranking ranking) {
+    return rows(query, ranking).stream().map(Row::standing).toList();
+  }
+
+  private List<Row> rows(FigureQuery query, Ranking ranking) {
     Period before = query.period().previous();
     String measure = ranking == Ranking.REVENUE ? "d.revenue_cents" : "d.sales";
     // The period before ends where the period starts: one span of days holds both.
@@ -138,14 +117,20 @@ public final class LeaderboardFigure implements Figure<WordedResult> {
                         + " ELSE 0 END) AS now,"
                         + " SUM(CASE WHEN d.day < :start THEN "
                         + measure
-                        + " ELSE 0 END) AS before "
+                        + " ELSE 0 END) AS before,"
+                        + " EXISTS (SELECT 1 FROM sales_by_day e WHERE e.workspace_id = :ws"
+                        + " AND e.rep_id = r.id AND e.day < :firstDay AND e.sales > 0)"
+                        + " AS sold_earlier "
                         + FigureQuery.SALES_BY_DAY
                         + " GROUP BY r.id HAVING SUM(d.sales) > 0"
-                        + " ORDER BY now DESC, before DESC, r.display_name")
+                        + " ORDER BY now DESC, r.display_name, r.id")
                 .bindMap(span)
                 .map(
                     (rs, ctx) ->
-                        new Standing(rs.getString("rep"), rs.getLong("now"), rs.getLong("before")))
+                        new Row(
+                            new Standing(
+                                rs.getString("rep"), rs.getLong("now"), rs.getLong("before")),
+                            rs.getBoolean("sold_earlier")))
                 .list());
   }
 }

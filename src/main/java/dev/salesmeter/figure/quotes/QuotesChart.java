@@ -4,105 +4,139 @@ import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
-import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.FigureText;
-import dev.salesmeter.figure.quotes.QuotesFigure.Cohort;
 import dev.salesmeter.figure.quotes.QuotesFigure.RepStaleQuotes;
+import dev.salesmeter.figure.quotes.QuotesResult.Cohort;
 import dev.salesmeter.store.Rep;
-import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HorizontalBarChart;
+import org.knowm.xchart.style.CategoryStyler;
 
 /**
  * Two charts side by side: the period's quoted opportunities — won, lost, still open — against the
- * period before (faint); and the stale quotes per rep, most first.
+ * period before (faint); and the stale quotes open now (whatever the period asked), per rep, most
+ * first. Every bar carries its count, so a zero or a count of one can be read.
  */
 final class QuotesChart {
   private static final int CELL_WIDTH = 760;
   private static final int CELL_HEIGHT = 540;
   private static final int REPS_SHOWN = 12;
 
+  /** Where a bar's label sits, as a share of its length: just past its end. */
+  private static final double LABEL_OUTSIDE = 1.05;
+
   private QuotesChart() {}
 
-  static Picture draw(
-      Formats formats,
-      String title,
-      FigureQuery query,
-      Cohort now,
-      Cohort before,
-      List<RepStaleQuotes> stale) {
+  static Picture draw(QuotesResult result, Formats formats, String title) {
     Messages messages = formats.messages();
-    CategoryChart outcomes = ChartLook.bars(formats.periodShort(query.period()), formats);
+    return ChartLook.grid(
+        title,
+        winRate(result, formats),
+        List.of(outcomes(result, formats), stale(result, formats)),
+        2,
+        CELL_WIDTH,
+        CELL_HEIGHT,
+        ChartLook.fileName(
+            "quotes",
+            result.period().start(),
+            result.period().end(),
+            result.rep().map(Rep::displayName).orElse("")));
+  }
+
+  /** Quoted, won, lost and still open; the period before beside it, faint, where it quoted any. */
+  private static CategoryChart outcomes(QuotesResult result, Formats formats) {
+    Messages messages = formats.messages();
+    CategoryChart chart =
+        ChartLook.bars(
+            messages.get("chart.quotes.cohort", formats.periodShort(result.period())), formats);
+    chart.getStyler().setChartTitleFont(ChartLook.font(20, true));
     List<String> steps =
         List.of(
             messages.get("chart.quotes.quoted"),
             messages.get("chart.quotes.won"),
             messages.get("chart.quotes.lost"),
             messages.get("chart.quotes.open"));
-    outcomes
+    Cohort now = result.cohort();
+    // Two series may not share a name: the two periods are named apart.
+    chart
         .addSeries(
-            formats.periodShort(query.period()),
+            FigureText.periodApart(formats, result.period(), result.previousPeriod()),
             steps,
-            List.of(now.quoted(), now.won(), now.lost(), now.quoted() - now.won() - now.lost()))
+            List.of(now.quoted(), now.won(), now.lost(), now.open()))
         .setFillColor(ChartLook.BLUE);
+    Cohort before = result.previous();
     if (before.quoted() > 0) {
-      outcomes
+      chart
           .addSeries(
-              formats.periodShort(query.period().previous()),
+              FigureText.periodApart(formats, result.previousPeriod(), result.period()),
               steps,
-              List.of(
-                  before.quoted(),
-                  before.won(),
-                  before.lost(),
-                  before.quoted() - before.won() - before.lost()))
+              List.of(before.quoted(), before.won(), before.lost(), before.open()))
           .setFillColor(ChartLook.FAINT);
     }
-    outcomes.getStyler().setLabelsVisible(true);
-    outcomes.getStyler().setYAxisMin(0.0);
-    outcomes.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
-    outcomes.getStyler().setChartTitleFont(ChartLook.font(20, true));
+    labelsOutside(chart.getStyler());
+    chart.getStyler().setYAxisMin(0.0);
+    // Room above the highest bar for its label; at least 1, so that zeros sit on a real axis.
+    chart
+        .getStyler()
+        .setYAxisMax(Math.max(1.0, Math.ceil(Math.max(now.quoted(), before.quoted()) * 1.15)));
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
+    return chart;
+  }
 
-    HorizontalBarChart perRep =
+  /** The stale quotes open now, per rep, most first (or "none" on an empty axis). */
+  private static HorizontalBarChart stale(QuotesResult result, Formats formats) {
+    Messages messages = formats.messages();
+    HorizontalBarChart chart =
         ChartLook.panelRanking(
-            messages.get("chart.quotes.stale", query.settings().staleQuoteDays()),
+            messages.get("chart.quotes.stale", result.staleDays(), formats.date(result.today())),
             formats,
             CELL_WIDTH,
             CELL_HEIGHT,
             ChartLook.count(formats));
-    List<RepStaleQuotes> most =
-        stale.stream()
-            .sorted(Comparator.comparingLong(RepStaleQuotes::count).reversed())
-            .limit(REPS_SHOWN)
-            .toList();
+    List<RepStaleQuotes> most = result.stale().stream().limit(REPS_SHOWN).toList();
     if (most.isEmpty()) {
-      perRep.addSeries("—", List.of(0.0), List.of(messages.get("chart.quotes.noneStale")));
-    } else {
-      perRep
-          .addSeries(
-              messages.get("chart.quotes.staleSeries"),
-              most.stream().map(r -> (double) r.count()).toList(),
-              most.stream().map(r -> ChartLook.drawable(r.rep())).toList())
-          .setFillColor(ChartLook.VERMILLION);
+      chart.addSeries("—", List.of(0.0), List.of(messages.get("chart.quotes.noneStale")));
+      chart.getStyler().setXAxisMax(1.0);
+      return chart;
     }
-    String winRate =
-        now.quoted() == 0
-            ? messages.get("chart.quotes.noneQuoted")
-            : messages.get(
+    chart
+        .addSeries(
+            messages.get("chart.quotes.staleSeries"),
+            most.stream().map(r -> (double) r.count()).toList(),
+            most.stream().map(r -> ChartLook.axisName(r.rep())).toList())
+        .setFillColor(ChartLook.VERMILLION);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsPosition(LABEL_OUTSIDE);
+    chart.getStyler().setLabelsFont(ChartLook.font(15, true));
+    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    chart.getStyler().setLabelsFontColor(ChartLook.TEXT);
+    // Room beyond the longest bar for its label; the labels say the counts, so fewer ticks.
+    chart.getStyler().setXAxisMax(Math.max(1.0, Math.ceil(most.get(0).count() * 1.15)));
+    chart.getStyler().setYAxisTickMarkSpacingHint(60);
+    return chart;
+  }
+
+  /**
+   * Each bar's count just past its end, in dark type: a zero is written on the axis, and a bar too
+   * short to hold its label does not clip it.
+   */
+  private static void labelsOutside(CategoryStyler styler) {
+    styler.setLabelsVisible(true);
+    styler.setLabelsPosition(LABEL_OUTSIDE);
+    styler.setLabelsFontColorAutomaticEnabled(false);
+    styler.setLabelsFontColor(ChartLook.TEXT);
+  }
+
+  private static String winRate(QuotesResult result, Formats formats) {
+    Cohort now = result.cohort();
+    return now.quoted() == 0
+        ? formats.messages().get("chart.quotes.noneQuoted")
+        : formats
+            .messages()
+            .get(
                 "chart.quotes.winRate",
-                formats.percent(FigureText.percent(now.won(), now.quoted())),
-                formats.percent(FigureText.percent(now.wonValue(), now.value())));
-    return ChartLook.grid(
-        title,
-        winRate,
-        List.of(outcomes, perRep),
-        2,
-        CELL_WIDTH,
-        CELL_HEIGHT,
-        ChartLook.fileName(
-            "quotes",
-            query.period().start(),
-            query.period().end(),
-            query.rep().map(Rep::displayName).orElse("")));
+                FigureText.share(formats, now.winRate()),
+                FigureText.share(formats, now.winRateByValue()));
   }
 }

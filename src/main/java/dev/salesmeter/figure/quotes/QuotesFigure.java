@@ -3,21 +3,16 @@ package dev.salesmeter.figure.quotes;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
-import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
-import dev.salesmeter.figure.FigureText;
-import dev.salesmeter.figure.WordedResult;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.StaleQuotes;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,16 +26,13 @@ import org.jdbi.v3.core.Jdbi;
  * follow-up is older than the workspace's stale-quote days, per rep, oldest first. Each
  * opportunity's quotes and outcome are read from {@code opportunity_facts}.
  */
-public final class QuotesFigure implements Figure<WordedResult> {
+public final class QuotesFigure implements Figure<QuotesResult> {
   private static final int SHOWN_PER_REP = 3;
-
-  /** A cohort of quoted opportunities: how many, won, lost, and their value in cents. */
-  record Cohort(long quoted, long won, long lost, long value, long wonValue) {}
 
   /** An open quote nobody chased since {@code lastTouch}, worth its latest quote. */
   public record StaleQuote(String rep, String customer, Money value, Instant lastTouch) {}
 
-  /** A rep's stale quotes: how many, and the oldest few (at most three). */
+  /** A rep's stale quotes: how many, and the oldest few (at most three), oldest first. */
   public record RepStaleQuotes(String rep, long count, List<StaleQuote> oldest) {}
 
   private final Jdbi jdbi;
@@ -55,77 +47,29 @@ public final class QuotesFigure implements Figure<WordedResult> {
   }
 
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
+  public QuotesResult compute(FigureQuery query) {
+    return jdbi.withHandle(
+        handle ->
+            new QuotesResult(
+                query.period(),
+                query.rep(),
+                cohort(handle, query, query.period()),
+                cohort(handle, query, query.period().previous()),
+                query.settings().staleQuoteDays(),
+                LocalDate.ofInstant(query.now(), query.settings().zone()),
+                query.settings().zone(),
+                staleQuotes(handle, query)));
   }
 
   @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
+  public FigureAnswer render(QuotesResult result, Formats formats) {
+    return QuotesText.answer(result, formats);
   }
 
-  private FigureAnswer words(FigureQuery query) {
-    Formats formats = Formats.of(query.settings());
-    Messages messages = formats.messages();
-    String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, "figure.quotes", query.rep(), periodWords);
-    return jdbi.withHandle(
-        handle -> {
-          Cohort now = cohort(handle, query, query.period());
-          Cohort before = cohort(handle, query, query.period().previous());
-          List<String> lines = new ArrayList<>();
-          List<FigureAnswer.Field> fields = new ArrayList<>();
-          if (now.quoted() == 0) {
-            lines.add(messages.get("figure.quotes.none", periodWords));
-          } else {
-            BigDecimal byCount = FigureText.percent(now.won(), now.quoted());
-            BigDecimal byValue = FigureText.percent(now.wonValue(), now.value());
-            lines.add(
-                messages.get(
-                    "figure.quotes.cohort",
-                    now.quoted(),
-                    periodWords,
-                    now.won(),
-                    now.lost(),
-                    now.quoted() - now.won() - now.lost()));
-            lines.add(
-                messages.get(
-                    "figure.quotes.winRate",
-                    formats.percent(byCount),
-                    formats.percent(byValue),
-                    formats.money(Money.ofCents(now.wonValue())),
-                    formats.money(Money.ofCents(now.value()))));
-            String change =
-                before.quoted() == 0
-                    ? messages.get("figure.nothingBefore")
-                    : FigureText.points(
-                        formats,
-                        byCount.subtract(FigureText.percent(before.won(), before.quoted())));
-            lines.add(
-                messages.get(
-                    "figure.quotes.compare",
-                    formats.periodShort(query.period().previous()),
-                    change));
-            fields.add(
-                new FigureAnswer.Field(
-                    messages.get("figure.field.quoted"), Long.toString(now.quoted())));
-            fields.add(
-                new FigureAnswer.Field(
-                    messages.get("figure.field.winRate"), formats.percent(byCount)));
-            fields.add(
-                new FigureAnswer.Field(
-                    messages.get("figure.field.winRateValue"), formats.percent(byValue)));
-          }
-          List<RepStaleQuotes> stale = staleQuotes(handle, query);
-          lines.add(stale(query, formats, stale));
-          FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), fields);
-          return now.quoted() == 0 && stale.isEmpty()
-              ? answer
-              : answer.withChart(() -> QuotesChart.draw(formats, title, query, now, before, stale));
-        });
-  }
-
-  /** The stale quotes now, of the query's rep or of each rep of the team, by rep name. */
+  /**
+   * The stale quotes now, of the query's rep or of each rep of the team: the rep with most first
+   * (ties by name), each rep's oldest first.
+   */
   public List<RepStaleQuotes> staleQuotes(FigureQuery query) {
     return jdbi.withHandle(handle -> staleQuotes(handle, query));
   }
@@ -177,41 +121,17 @@ public final class QuotesFigure implements Figure<WordedResult> {
                     ofRep.get(0).quote().rep(),
                     ofRep.get(0).count(),
                     ofRep.stream().map(StaleRow::quote).toList()))
+        .sorted(
+            Comparator.comparingLong(RepStaleQuotes::count)
+                .reversed()
+                .thenComparing(RepStaleQuotes::rep))
         .toList();
   }
 
   /** One of a rep's oldest stale quotes, with how many stale quotes the rep has. */
   private record StaleRow(long repId, long count, StaleQuote quote) {}
 
-  private static String stale(FigureQuery query, Formats formats, List<RepStaleQuotes> stale) {
-    Messages messages = formats.messages();
-    int days = query.settings().staleQuoteDays();
-    if (stale.isEmpty()) {
-      return messages.get("figure.quotes.noStale", days);
-    }
-    ZoneId zone = query.settings().zone();
-    // A chat reply must stay readable: per rep the oldest few, and how many more there are.
-    String list =
-        stale.stream()
-            .map(
-                rep -> {
-                  List<String> shown =
-                      rep.oldest().stream()
-                          .map(
-                              q ->
-                                  messages.get(
-                                      "figure.quotes.staleOne",
-                                      q.customer(),
-                                      formats.money(q.value()),
-                                      formats.date(LocalDate.ofInstant(q.lastTouch(), zone))))
-                          .toList();
-                  return rep.rep() + ": " + FigureText.firstOf(messages, shown, rep.count());
-                })
-            .collect(Collectors.joining("; "));
-    return messages.get("figure.quotes.stale", days, list);
-  }
-
-  private static Cohort cohort(Handle handle, FigureQuery query, Period period) {
+  private static QuotesResult.Cohort cohort(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
             """
@@ -228,7 +148,7 @@ public final class QuotesFigure implements Figure<WordedResult> {
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->
-                new Cohort(
+                new QuotesResult.Cohort(
                     rs.getLong("quoted"),
                     rs.getLong("won"),
                     rs.getLong("lost"),
