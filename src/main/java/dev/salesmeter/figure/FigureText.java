@@ -1,7 +1,6 @@
 package dev.salesmeter.figure;
 
 import dev.salesmeter.core.Money;
-import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.Rep;
@@ -137,15 +136,5 @@ public final class FigureText {
   public static String points(Formats formats, BigDecimal difference) {
     String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
     return formats.messages().get("figure.points", sign + formats.number(difference.abs()));
-  }
-
-  /**
-   * A period's name in a comparison with another, such as a chart's series: its short name
-   * (formats.periodShort), or its full name where both short names read the same (the year to date
-   * of two years: "1 Jan–31 Mar"), so that the two are never named alike.
-   */
-  public static String periodApart(Formats formats, Period period, Period other) {
-    String name = formats.periodShort(period);
-    return name.equals(formats.periodShort(other)) ? formats.period(period) : name;
   }
 }

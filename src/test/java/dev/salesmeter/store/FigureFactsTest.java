@@ -161,7 +161,8 @@ final class FigureFactsTest {
     assertThat(team.log().event(TestWorkspace.WORKSPACE, 4).orElseThrow().voided()).isFalse();
     // and the quote figure counts it won, not lost
     assertThat(team.run("/kpi quotes march 2026").text())
-        .contains("got their first quote in March 2026 (1–31 Mar): 1 won, 0 lost, 0 still open.");
+        .contains(
+            "1 opportunity got its first quote in March 2026 (1–31 Mar): 1 won, 0 lost, 0 still open.");
   }
 
   @Test

@@ -141,14 +141,12 @@ public final class Formats {
   }
 
   /**
-   * A period named so that it cannot be taken for another: "March 2026", "week 12, 2026", but the
-   * dates of a span of days ("1–30 Nov"), whose name ("30 days") the period before shares.
+   * A period named so that it cannot be taken for the one before: "March 2026", "week 12, 2026",
+   * "2025 to date", but the dates of a span of days ("1–30 Nov"), whose name ("30 days") the span
+   * before shares.
    */
   public String periodShort(Period period) {
-    return switch (period.unit()) {
-      case DAYS, YEAR_TO_DATE -> dateRange(period);
-      default -> periodName(period);
-    };
+    return period.unit() == Period.Unit.DAYS ? dateRange(period) : periodName(period);
   }
 
   /** A period's name: "March 2026", "Q1 2026", "week 12, 2026", "2025". */

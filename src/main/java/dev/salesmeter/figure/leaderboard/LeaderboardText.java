@@ -4,7 +4,6 @@ import dev.salesmeter.core.Money;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.FigureAnswer;
-import dev.salesmeter.figure.FigureText;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Ranking;
 import dev.salesmeter.figure.leaderboard.LeaderboardResult.Place;
 import java.util.ArrayList;
@@ -35,9 +34,7 @@ final class LeaderboardText {
               change(formats, result.ranking(), place)));
     }
     lines.add(
-        messages.get(
-            "figure.leaderboard.against",
-            FigureText.periodApart(formats, result.previousPeriod(), result.period())));
+        messages.get("figure.leaderboard.against", formats.periodShort(result.previousPeriod())));
     // The text says every number, so there is no block of key numbers to repeat them.
     return new FigureAnswer(title, String.join("\n", lines), List.of())
         .withChart(() -> LeaderboardChart.draw(result, formats, title));

@@ -61,7 +61,7 @@ final class QuotesChart {
     // Two series may not share a name: the two periods are named apart.
     chart
         .addSeries(
-            FigureText.periodApart(formats, result.period(), result.previousPeriod()),
+            formats.periodShort(result.period()),
             steps,
             List.of(now.quoted(), now.won(), now.lost(), now.open()))
         .setFillColor(ChartLook.BLUE);
@@ -69,7 +69,7 @@ final class QuotesChart {
     if (before.quoted() > 0) {
       chart
           .addSeries(
-              FigureText.periodApart(formats, result.previousPeriod(), result.period()),
+              formats.periodShort(result.previousPeriod()),
               steps,
               List.of(before.quoted(), before.won(), before.lost(), before.open()))
           .setFillColor(ChartLook.FAINT);

@@ -50,7 +50,7 @@ final class QuotesText {
       lines.add(
           messages.get(
               "figure.quotes.compare",
-              FigureText.periodApart(formats, result.previousPeriod(), result.period()),
+              formats.periodShort(result.previousPeriod()),
               FigureText.pointsChange(formats, result.winRateChange())));
     }
     lines.addAll(stale(result, formats));
