@@ -90,6 +90,10 @@ final class ChurnFigureTest {
     assertThat(result.months()).hasSize(12);
     assertThat(result.months().get(11).rate()).isEqualTo(new Rate(4, 2));
     assertThat(result.months().get(11).fresh()).isEqualTo(2);
+    // a week that runs into April still shows twelve months, up to this one
+    List<ChurnResult.Month> week = churn().compute(team.query("2026-W14")).months();
+    assertThat(week).hasSize(12);
+    assertThat(week.get(11).month().start()).isEqualTo(LocalDate.of(2026, 3, 1));
   }
 
   @Test

@@ -236,13 +236,13 @@ public final class ChurnFigure implements Figure<ChurnResult> {
 
   /**
    * The months the chart shows: those of a year asked for, else the twelve that end with the month
-   * the period ends in; none after today.
+   * the period ends in, or today's if that is earlier; none after today.
    */
   private static List<Month> months(Handle handle, FigureQuery query) {
     Period period = query.period();
-    LocalDate last = period.end().withDayOfMonth(1);
-    LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
     LocalDate today = LocalDate.ofInstant(query.now(), query.settings().zone());
+    LocalDate last = (period.end().isAfter(today) ? today : period.end()).withDayOfMonth(1);
+    LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
     List<Month> months = new ArrayList<>();
     for (LocalDate month = first; !month.isAfter(last); month = month.plusMonths(1)) {
       if (month.isAfter(today)) {
