@@ -65,6 +65,9 @@ final class EveryChartTest {
     String date = dutch ? "datum:" : "date:";
     String crossSell = dutch ? "kruisverkoop" : "cross-sell";
     int reps = fiftyReps ? 50 : 3;
+    // A customer since June 2024, gone a year later: lifetime value needs 12 months of history and
+    // a customer active at their start.
+    team.log(sale + " Oud 100 " + date + "2024-06-01 @anna");
     for (int i = 1; i <= reps; i++) {
       String rep =
           i == 1

@@ -125,7 +125,7 @@ final class EventLogTest {
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(6);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(7);
   }
 
   @Test

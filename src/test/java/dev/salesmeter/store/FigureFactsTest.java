@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The facts the database derives from live events (migration V2): spells, sales and opportunities,
- * kept by triggers on every append and void, and equal to a rebuild from scratch. A date without a
- * time is noon in Amsterdam; the inactivity window is 365 days.
+ * The facts the database derives from live events (migrations V2 and V7): spells, sales and
+ * opportunities, kept by triggers on every append and void, and equal to a rebuild from scratch. A
+ * date without a time is noon in Amsterdam; the inactivity window is 365 days.
  */
 final class FigureFactsTest {
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -39,18 +39,17 @@ final class FigureFactsTest {
     return LocalDateTime.parse(date + "T12:00").atZone(AMSTERDAM).toInstant().toEpochMilli();
   }
 
-  private static long days(int days) {
-    return days * 86_400_000L;
-  }
-
-  /** A spell as "started..ended silent wonBack", to compare whole lists at once. */
+  /**
+   * A spell as "started..ended silent wonBack", to compare whole lists at once: a silent end is the
+   * local day the window runs out, an explicit one the churn's instant.
+   */
   private List<String> spells(String customer) {
     return team.database()
         .jdbi()
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT s.started_at || '..' || s.ended_at || ' ' || s.silent || ' '"
+                        "SELECT s.started_at || '..' || COALESCE(s.ended_at, s.ended_day) || ' ' || s.silent || ' '"
                             + " || s.won_back FROM customer_spells s"
                             + " JOIN customers c ON c.id = s.customer_id"
                             + " WHERE c.name = :name ORDER BY s.started_at")
@@ -59,7 +58,8 @@ final class FigureFactsTest {
                     .list());
   }
 
-  private static String spell(long started, long ended, boolean silent, boolean wonBack) {
+  /** A spell ended by a churn at an instant, or silently on a local day ("2026-09-01"). */
+  private static String spell(long started, Object ended, boolean silent, boolean wonBack) {
     return started + ".." + ended + " " + (silent ? 1 : 0) + " " + (wonBack ? 1 : 0);
   }
 
@@ -73,7 +73,7 @@ final class FigureFactsTest {
         .containsExactly(
             spell(noon("2025-06-02"), noon("2025-06-02"), false, false),
             // nothing after 1 September: it lapses 365 days later
-            spell(noon("2025-09-01"), noon("2025-09-01") + days(365), true, true));
+            spell(noon("2025-09-01"), "2026-09-01", true, true));
   }
 
   @Test
@@ -83,7 +83,7 @@ final class FigureFactsTest {
     team.log("/sale Beta 100 date:2024-06-01"); // within 365 days: the same spell
     team.log("/churn Beta date:2025-12-01"); // 1 June 2024 + 365 days = 1 June 2025: already gone
     assertThat(spells("Beta"))
-        .containsExactly(spell(noon("2024-01-10"), noon("2024-06-01") + days(365), true, false));
+        .containsExactly(spell(noon("2024-01-10"), "2025-06-01", true, false));
   }
 
   @Test
@@ -96,12 +96,12 @@ final class FigureFactsTest {
         .containsExactly(spell(noon("2025-01-15"), noon("2025-04-01"), false, false));
     team.log("/void");
     assertThat(spells("Gamma"))
-        .containsExactly(spell(noon("2025-01-15"), noon("2025-03-01") + days(365), true, false));
+        .containsExactly(spell(noon("2025-01-15"), "2026-03-01", true, false));
     assertThat(repeats("Gamma")).containsExactly(0, 1);
     team.log("/void 1"); // the first sale
     assertThat(repeats("Gamma")).containsExactly(0);
     assertThat(spells("Gamma"))
-        .containsExactly(spell(noon("2025-03-01"), noon("2025-03-01") + days(365), true, false));
+        .containsExactly(spell(noon("2025-03-01"), "2026-03-01", true, false));
   }
 
   @Test
@@ -185,8 +185,8 @@ final class FigureFactsTest {
     // 180 days: the first sale lapsed before the second, which wins Zeta back.
     assertThat(spells("Zeta"))
         .containsExactly(
-            spell(noon("2025-01-10"), noon("2025-01-10") + days(180), true, false),
-            spell(noon("2025-09-01"), noon("2025-09-01") + days(180), true, true));
+            spell(noon("2025-01-10"), "2025-07-09", true, false),
+            spell(noon("2025-09-01"), "2026-02-28", true, true));
     List<String> kept = everything();
     team.database()
         .jdbi()
@@ -284,7 +284,7 @@ final class FigureFactsTest {
             h ->
                 h.createQuery(
                         "SELECT 'spell ' || customer_id || ' ' || start_id || ' ' || started_at"
-                            + " || ' ' || ended_at || ' ' || silent || ' ' || won_back"
+                            + " || ' ' || ended_day || ' ' || IFNULL(ended_at, '-') || ' ' || silent || ' ' || won_back"
                             + " FROM customer_spells"
                             + " UNION ALL SELECT 'sale ' || event_id || ' ' || is_repeat"
                             + " FROM sale_facts"

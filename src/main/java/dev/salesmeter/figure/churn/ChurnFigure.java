@@ -2,42 +2,63 @@ package dev.salesmeter.figure.churn;
 
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
-import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
-import dev.salesmeter.figure.FigureText;
-import dev.salesmeter.figure.WordedResult;
+import dev.salesmeter.figure.Share;
+import dev.salesmeter.figure.churn.ChurnResult.Month;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Churn (KPIS.md figure 6). A customer is active from a sale until a churn: an explicit churn
- * event, or silently when the inactivity window after the last sale runs out — whichever comes
- * first, once per spell; a sale after a churn starts a new spell (won back). For a period: the
- * customers active at its start, those of them whose spell ended in it (the rate), the new and the
- * won-back customers, and — now — the customers at risk, whose window runs out within 60 days. The
- * spells are read from {@code customer_spells}, which the database keeps from the live sales and
- * churns (migration V2); the window is whole days of 24 hours.
+ * event, or silently at the start of the day the inactivity window runs out (calendar days in the
+ * workspace's zone after the last sale's local date) — whichever comes first, once per spell; a
+ * sale after a churn starts a new spell (won back). For a period: the customers active at its
+ * start, those of them whose spell ended in it (the rate), the new and the won-back customers, and
+ * — now — the customers at risk, whose window runs out within 60 days. The spells are read from
+ * {@code customer_spells}, which the database keeps from the live sales and churns (migration V7).
+ *
+ * <p>Per rep, a customer belongs to the rep of their latest live sale before the instant in
+ * question (the account owner): at the period's start for the active and churned customers, the
+ * sale that starts the spell for the new and won-back ones, now for the ones at risk.
  */
-public final class ChurnFigure implements Figure<WordedResult> {
-  private static final Duration AT_RISK = Duration.ofDays(60);
-  private static final int NAMES_SHOWN = 8;
+public final class ChurnFigure implements Figure<ChurnResult> {
+  private static final int AT_RISK_DAYS = 60;
 
   /**
    * A moment in a customer's spell: its first sale, or its end (explicit, or silent when the
-   * inactivity window ran or will run out).
+   * inactivity window ran or will run out, at the start of that local day).
+   *
+   * @param day the moment's local day in the workspace's zone
    */
-  public record CustomerMoment(long customer, String name, Instant at, boolean silent) {}
+  public record CustomerMoment(
+      long customer, String name, Instant at, boolean silent, LocalDate day) {}
+
+  /**
+   * The churn of a period: customers active at its start and how many of them left in it (KPIS.md
+   * figure 6), for figures built on it such as lifetime value.
+   */
+  public record Rate(long activeAtStart, long churned) {
+    /** The share of the active customers who left; a share of nothing when nobody was active. */
+    public Share share() {
+      return new Share(churned, activeAtStart);
+    }
+
+    /** The churn rate in percent, unrounded; 0 when nobody was active. */
+    public BigDecimal percent() {
+      return share().percentOrZero();
+    }
+  }
 
   private final Jdbi jdbi;
 
@@ -51,307 +72,187 @@ public final class ChurnFigure implements Figure<WordedResult> {
   }
 
   @Override
-  public WordedResult compute(FigureQuery query) {
-    return WordedResult.of(query, words(query));
+  public ChurnResult compute(FigureQuery query) {
+    Period period = query.period();
+    return jdbi.withHandle(
+        handle ->
+            new ChurnResult(
+                period,
+                query.rep(),
+                rate(handle, query, period),
+                rate(handle, query, period.previous()),
+                moments(handle, query, period, CHURNED),
+                moments(handle, query, period, STARTED_NEW),
+                moments(handle, query, period, STARTED_WON_BACK),
+                moments(handle, query, period, NEW_AND_GONE),
+                moments(handle, query, period, AT_RISK),
+                months(handle, query)));
   }
 
   @Override
-  public FigureAnswer render(WordedResult result, Formats formats) {
-    return result.answer();
+  public FigureAnswer render(ChurnResult result, Formats formats) {
+    return ChurnText.answer(result, formats);
   }
 
-  private FigureAnswer words(FigureQuery query) {
-    Formats formats = Formats.of(query.settings());
-    Messages messages = formats.messages();
-    String periodWords = formats.period(query.period());
-    String title = FigureText.title(messages, "figure.churn", query.rep(), periodWords);
-    if (query.rep().isPresent()) {
-      // A customer belongs to the team, not to one rep: churn is counted for the team only.
-      return new FigureAnswer(title, messages.get("figure.churn.teamOnly"), List.of());
-    }
-    return jdbi.withHandle(
-        handle -> {
-          Spells now = spells(handle, query, query.period());
-          if (now.rate().activeAtStart() == 0 && now.fresh().total() == 0) {
-            return new FigureAnswer(
-                title, messages.get("figure.churn.none", periodWords), List.of());
-          }
-          Rate before = rate(handle, query, query.period().previous());
-          ZoneId zone = query.settings().zone();
-          List<String> lines = new ArrayList<>();
-          String rate = formats.percent(now.rate().percent());
-          lines.add(
-              messages.get(
-                  "figure.churn.rate",
-                  now.rate().activeAtStart(),
-                  now.rate().churned(),
-                  rate,
-                  names(formats, now.churned(), zone, true)));
-          lines.add(
-              messages.get(
-                  "figure.churn.new",
-                  now.fresh().total(),
-                  names(formats, now.fresh(), zone, false),
-                  now.wonBack().total(),
-                  names(formats, now.wonBack(), zone, false)));
-          if (now.newAndGone().total() > 0) {
-            lines.add(
-                messages.get(
-                    "figure.churn.newAndGone", names(formats, now.newAndGone(), zone, true)));
-          }
-          String change =
-              before.activeAtStart() == 0
-                  ? messages.get("figure.nothingBefore")
-                  : FigureText.points(formats, now.rate().percent().subtract(before.percent()));
-          lines.add(
-              messages.get(
-                  "figure.churn.compare", formats.periodShort(query.period().previous()), change));
-          Few atRisk = atRisk(handle, query, NAMES_SHOWN);
-          lines.add(
-              switch ((int) Math.min(atRisk.total(), 2)) {
-                case 0 -> messages.get("figure.churn.noRisk");
-                case 1 ->
-                    messages.get("figure.churn.atRiskOne", names(formats, atRisk, zone, true));
-                default ->
-                    messages.get(
-                        "figure.churn.atRisk", atRisk.total(), names(formats, atRisk, zone, true));
-              });
-          List<FigureAnswer.Field> fields =
-              List.of(
-                  new FigureAnswer.Field(
-                      messages.get("figure.field.activeAtStart"),
-                      Long.toString(now.rate().activeAtStart())),
-                  new FigureAnswer.Field(
-                      messages.get("figure.field.churned"), Long.toString(now.rate().churned())),
-                  new FigureAnswer.Field(messages.get("figure.field.churnRate"), rate),
-                  new FigureAnswer.Field(
-                      messages.get("figure.field.atRisk"), Long.toString(atRisk.total())));
-          return new FigureAnswer(title, String.join("\n", lines), fields)
-              .withChart(
-                  () ->
-                      ChurnChart.draw(
-                          formats, title, query.period(), jdbi.withHandle(h -> months(h, query))));
-        });
-  }
-
-  /**
-   * The churn of a period: customers active at its start and how many of them left in it (KPIS.md
-   * figure 6), for figures built on it such as lifetime value.
-   */
-  public record Rate(long activeAtStart, long churned) {
-    /** The churn rate in percent, one decimal; 0 when nobody was active. */
-    public BigDecimal percent() {
-      return FigureText.percent(churned, activeAtStart);
-    }
-  }
-
-  /** The churn rate's parts for a period. */
+  /** The churn rate's parts for a period, for the query's team or rep. */
   public Rate rate(FigureQuery query, Period period) {
     return jdbi.withHandle(handle -> rate(handle, query, period));
   }
 
-  /** A spell was active at :from if it started before and had not ended (a churn at :from not). */
-  private static final String ACTIVE_AT_START =
-      "s.started_at < :from AND (s.ended_at > :from OR (s.silent = 0 AND s.ended_at = :from))";
+  /** The customers at risk now: their window runs out within 60 days, soonest first. */
+  public List<CustomerMoment> atRisk(FigureQuery query) {
+    return jdbi.withHandle(handle -> moments(handle, query, query.period(), AT_RISK));
+  }
+
+  /** Every spell that ended in the query's period, up to now, by date: the period's churns. */
+  public List<CustomerMoment> spellEnds(FigureQuery query) {
+    return jdbi.withHandle(handle -> moments(handle, query, query.period(), ENDED));
+  }
+
+  /*
+   * The conditions on a spell s. A silent end falls at the start of ended_day; an explicit churn at
+   * ended_at, on ended_day. Periods are whole local days: :from is the start of :firstDay.
+   */
+
+  /**
+   * Active at :from: started before it and not ended before it. An end on :firstDay (a churn, or a
+   * window that runs out at the very start of that day) is the period's churn, so its customer was
+   * active at the start.
+   */
+  private static final String ACTIVE_AT_START = "s.started_at < :from AND s.ended_day >= :firstDay";
+
+  /** Ended within the period, up to now: a silent end once its day has begun. */
+  private static final String ENDED_IN_PERIOD =
+      "s.ended_day >= :firstDay AND s.ended_day <= :lastDay"
+          + " AND (CASE WHEN s.silent = 1 THEN s.ended_day <= :today ELSE s.ended_at < :now END)";
+
+  /** The rep of the customer's latest live sale before an instant (the account owner then). */
+  private static String ownerBefore(String instant) {
+    return "(SELECT f.rep_id FROM sale_facts f WHERE f.customer_id = s.customer_id"
+        + " AND f.occurred_at < "
+        + instant
+        + " ORDER BY f.occurred_at DESC, f.event_id DESC LIMIT 1)";
+  }
+
+  /** The rep of the sale that started the spell. */
+  private static final String STARTER =
+      "(SELECT f.rep_id FROM sale_facts f WHERE f.event_id = s.start_id)";
+
+  /** A list of spell moments: which spells, whose they are per rep, and which moment is listed. */
+  private record Moments(String condition, String owner, boolean atEnd) {}
+
+  private static final Moments CHURNED =
+      new Moments(ENDED_IN_PERIOD + " AND " + ACTIVE_AT_START, ownerBefore(":from"), true);
+  private static final Moments STARTED_NEW =
+      new Moments(
+          "s.won_back = 0 AND s.started_at >= :from AND s.started_at < :to", STARTER, false);
+  private static final Moments STARTED_WON_BACK =
+      new Moments(
+          "s.won_back = 1 AND s.started_at >= :from AND s.started_at < :to", STARTER, false);
+  private static final Moments NEW_AND_GONE =
+      new Moments(ENDED_IN_PERIOD + " AND s.won_back = 0 AND s.started_at >= :from", STARTER, true);
+  private static final Moments AT_RISK =
+      new Moments(
+          "s.silent = 1 AND s.ended_day > :today AND s.ended_day <= :riskDay",
+          ownerBefore(":now"),
+          true);
+
+  /**
+   * Every spell that ended in the period: its owner at the start, or its starter if it began in it.
+   */
+  private static final Moments ENDED =
+      new Moments(
+          ENDED_IN_PERIOD,
+          "(CASE WHEN s.started_at < :from THEN "
+              + ownerBefore(":from")
+              + " ELSE "
+              + STARTER
+              + " END)",
+          true);
 
   private static Rate rate(Handle handle, FigureQuery query, Period period) {
-    long[] bounds = bounds(query, period);
+    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
     return handle
         .createQuery(
-            "SELECT (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws AND "
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN "
+                + ENDED_IN_PERIOD
+                + " THEN 1 ELSE 0 END), 0) FROM customer_spells s WHERE s.workspace_id = :ws AND "
                 + ACTIVE_AT_START
-                + "), (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
-                + " AND s.ended_at >= :from AND s.ended_at < :to AND "
-                + ACTIVE_AT_START
-                + ")")
-        .bind("ws", query.workspace().value())
-        .bind("from", bounds[0])
-        .bind("to", bounds[1])
+                + " AND "
+                + owner)
+        .bindMap(parameters(query, period))
         .map((rs, ctx) -> new Rate(rs.getLong(1), rs.getLong(2)))
         .one();
   }
 
-  /**
-   * A period's start and end in UTC milliseconds; the end no later than now, since a silent end
-   * after now has not happened yet: it is a risk, not a churn.
-   */
-  private static long[] bounds(FigureQuery query, Period period) {
+  /** The named moments of the spells that meet a condition, by date, then name. */
+  private static List<CustomerMoment> moments(
+      Handle handle, FigureQuery query, Period period, Moments which) {
     ZoneId zone = query.settings().zone();
-    return new long[] {
-      period.startInstant(zone).toEpochMilli(),
-      Math.min(period.endInstant(zone).toEpochMilli(), query.now().toEpochMilli())
-    };
+    String moment =
+        which.atEnd()
+            ? "s.ended_day, s.ended_at, s.silent"
+            : "(SELECT f.day FROM sale_facts f WHERE f.event_id = s.start_id), s.started_at, 0";
+    return handle
+        .createQuery(
+            "SELECT s.customer_id, c.name, "
+                + moment
+                + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
+                + " WHERE s.workspace_id = :ws AND "
+                + which.condition()
+                + " AND (:rep IS NULL OR "
+                + which.owner()
+                + " = :rep)"
+                + " ORDER BY 3, 4, c.name")
+        .bindMap(parameters(query, period))
+        .map(
+            (rs, ctx) -> {
+              LocalDate day = LocalDate.parse(rs.getString(3));
+              long at = rs.getLong(4);
+              boolean silent = rs.getInt(5) == 1;
+              return new CustomerMoment(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  silent ? day.atStartOfDay(zone).toInstant() : Instant.ofEpochMilli(at),
+                  silent,
+                  day);
+            })
+        .list();
+  }
+
+  /**
+   * The parameters of the conditions above: the period's bounds ({@code :from}, {@code :to}, {@code
+   * :firstDay}, {@code :lastDay}), now ({@code :now}, {@code :today}), the last day at risk ({@code
+   * :riskDay}) and the rep.
+   */
+  private static Map<String, Object> parameters(FigureQuery query, Period period) {
+    Map<String, Object> parameters = new HashMap<>(query.span(period));
+    LocalDate today = LocalDate.ofInstant(query.now(), query.settings().zone());
+    parameters.put("now", query.now().toEpochMilli());
+    parameters.put("today", today.toString());
+    parameters.put("riskDay", today.plusDays(AT_RISK_DAYS).toString());
+    return parameters;
   }
 
   /**
    * The months the chart shows: those of a year asked for, else the twelve that end with the month
-   * the period ends in.
+   * the period ends in, or today's if that is earlier; none after today.
    */
-  private static List<ChurnChart.Month> months(Handle handle, FigureQuery query) {
+  private static List<Month> months(Handle handle, FigureQuery query) {
     Period period = query.period();
-    LocalDate last = period.end().withDayOfMonth(1);
-    LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
     LocalDate today = LocalDate.ofInstant(query.now(), query.settings().zone());
-    List<ChurnChart.Month> months = new ArrayList<>();
+    LocalDate last = (period.end().isAfter(today) ? today : period.end()).withDayOfMonth(1);
+    LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
+    List<Month> months = new ArrayList<>();
     for (LocalDate month = first; !month.isAfter(last); month = month.plusMonths(1)) {
       if (month.isAfter(today)) {
         break;
       }
       Period one = Period.month(month.getYear(), month.getMonthValue());
-      long[] bounds = bounds(query, one);
-      long fresh =
-          handle
-              .createQuery(
-                  "SELECT COUNT(*) FROM customer_spells WHERE workspace_id = :ws AND won_back = 0"
-                      + " AND started_at >= :from AND started_at < :to")
-              .bind("ws", query.workspace().value())
-              .bind("from", bounds[0])
-              .bind("to", bounds[1])
-              .mapTo(Long.class)
-              .one();
-      months.add(new ChurnChart.Month(one, rate(handle, query, one), fresh));
+      months.add(
+          new Month(
+              one, rate(handle, query, one), moments(handle, query, one, STARTED_NEW).size()));
     }
     return months;
-  }
-
-  /** The first few customers of a list (by date), and how many the list holds. */
-  record Few(List<CustomerMoment> first, long total) {}
-
-  /**
-   * A period's churn rate; the customers who left (of those active at its start), the new and the
-   * won-back customers, and the new ones who left within the period.
-   */
-  record Spells(Rate rate, Few churned, Few fresh, Few wonBack, Few newAndGone) {}
-
-  private static Spells spells(Handle handle, FigureQuery query, Period period) {
-    long[] bounds = bounds(query, period);
-    long from = bounds[0];
-    long to = bounds[1];
-    String endsInPeriod = "s.ended_at >= :from AND s.ended_at < :to";
-    return new Spells(
-        rate(handle, query, period),
-        ends(handle, query, endsInPeriod + " AND " + ACTIVE_AT_START, from, to, NAMES_SHOWN),
-        spellStarts(handle, query, from, to, 0),
-        spellStarts(handle, query, from, to, 1),
-        ends(
-            handle,
-            query,
-            endsInPeriod + " AND s.won_back = 0 AND s.started_at >= :from",
-            from,
-            to,
-            NAMES_SHOWN));
-  }
-
-  /** Customers whose first spell in [from, to) started new (0) or won back (1), by date. */
-  private static Few spellStarts(
-      Handle handle, FigureQuery query, long from, long to, int wonBack) {
-    return few(
-        handle
-            .createQuery(
-                """
-                SELECT s.customer_id, c.name, MIN(s.started_at), 0, COUNT(*) OVER () AS total
-                FROM customer_spells s JOIN customers c ON c.id = s.customer_id
-                WHERE s.workspace_id = :ws AND s.started_at >= :from AND s.started_at < :to
-                  AND s.won_back = :wonBack
-                GROUP BY s.customer_id, c.name ORDER BY MIN(s.started_at), c.name
-                LIMIT :shown
-                """)
-            .bind("ws", query.workspace().value())
-            .bind("from", from)
-            .bind("to", to)
-            .bind("wonBack", wonBack)
-            .bind("shown", NAMES_SHOWN));
-  }
-
-  /** The customers at risk now: their window runs out within 60 days, soonest first. */
-  public List<CustomerMoment> atRisk(FigureQuery query) {
-    return jdbi.withHandle(handle -> atRisk(handle, query, Integer.MAX_VALUE).first());
-  }
-
-  /** Every spell that ended in the query's period, up to now, by date: the period's churns. */
-  public List<CustomerMoment> spellEnds(FigureQuery query) {
-    long[] bounds = bounds(query, query.period());
-    return jdbi.withHandle(
-        handle ->
-            ends(
-                    handle,
-                    query,
-                    "s.ended_at >= :from AND s.ended_at < :to",
-                    bounds[0],
-                    bounds[1],
-                    Integer.MAX_VALUE)
-                .first());
-  }
-
-  private static Few atRisk(Handle handle, FigureQuery query, int shown) {
-    long now = query.now().toEpochMilli();
-    return ends(
-        handle,
-        query,
-        "s.silent = 1 AND s.ended_at > :from AND s.ended_at <= :to",
-        now,
-        now + AT_RISK.toMillis(),
-        shown);
-  }
-
-  /**
-   * The first {@code shown} spell ends, by date, that meet a condition on {@code s}, {@code :from}
-   * and {@code :to}, and how many there are.
-   */
-  private static Few ends(
-      Handle handle, FigureQuery query, String condition, long from, long to, int shown) {
-    return few(
-        handle
-            .createQuery(
-                "SELECT s.customer_id, c.name, s.ended_at, s.silent, COUNT(*) OVER () AS total"
-                    + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
-                    + " WHERE s.workspace_id = :ws AND "
-                    + condition
-                    + " ORDER BY s.ended_at, c.name LIMIT :shown")
-            .bind("ws", query.workspace().value())
-            .bind("from", from)
-            .bind("to", to)
-            .bind("shown", shown));
-  }
-
-  /** Reads rows of customer id, name, moment, silent and the list's total. */
-  private static Few few(Query rows) {
-    record Row(CustomerMoment moment, long total) {}
-    List<Row> read =
-        rows.map(
-                (rs, ctx) ->
-                    new Row(
-                        new CustomerMoment(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getInt(4) == 1),
-                        rs.getLong(5)))
-            .list();
-    return new Few(
-        read.stream().map(Row::moment).toList(), read.isEmpty() ? 0 : read.get(0).total());
-  }
-
-  /** "Acme (4 Mar), Beta (silently, 12 Mar)", the first few, and how many more. */
-  private static String names(Formats formats, Few named, ZoneId zone, boolean dated) {
-    if (named.total() == 0) {
-      return "—";
-    }
-    Messages messages = formats.messages();
-    List<String> shown =
-        named.first().stream()
-            .map(
-                n -> {
-                  if (!dated) {
-                    return n.name();
-                  }
-                  String day = formats.date(LocalDate.ofInstant(n.at(), zone));
-                  return n.name()
-                      + " ("
-                      + (n.silent() ? messages.get("figure.churn.silently", day) : day)
-                      + ")";
-                })
-            .toList();
-    return FigureText.firstOf(messages, shown, named.total());
   }
 }
