@@ -1,9 +1,11 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
 import java.security.SecureRandom;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,12 @@ public final class Commands {
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
   private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The most characters of what a user typed that an error reply repeats. */
+  static final int QUOTED_AT_MOST = 80;
+
+  /** Refusals that end with what to type, so the command's example would only be noise. */
+  private static final Set<String> ANSWERED = Set.of("error.amountOrNewCustomer");
 
   private final CommandRegistry registry;
   private final EventLog log;
@@ -64,7 +73,12 @@ public final class Commands {
         input.command(),
         Optional.empty(),
         (spec, settings, now) ->
-            new TextArguments(settings.locale(), settings.zone(), now).parse(spec, input.text()));
+            new TextArguments(
+                    settings.locale(),
+                    settings.zone(),
+                    now,
+                    name -> log.customer(input.workspace(), name).isPresent())
+                .parse(spec, input.text()));
   }
 
   /** Handles a command given with typed options (Discord). */
@@ -101,11 +115,12 @@ public final class Commands {
     Optional<CommandSpec> spec = registry.find(command);
     try {
       WorkspaceSettings settings = settings(workspace, language);
-      messages = Messages.of(settings.locale());
+      Formats formats = Formats.of(settings);
+      messages = formats.messages();
       if (spec.isEmpty()) {
         outcome = "unknown-command";
         return Reply.privately(
-            messages.get("error.unknownCommand", command.replaceFirst("^/", "")));
+            messages.get("error.unknownCommand", quoted(command.replaceFirst("^/", ""))));
       }
       if (spec.get().managersOnly() && !user.manager()) {
         outcome = "refused";
@@ -130,7 +145,7 @@ public final class Commands {
                     now));
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
-        return Reply.privately(explain(invalid, spec.get(), messages));
+        return Reply.privately(explain(invalid, spec.get(), formats));
       }
     } catch (RuntimeException unexpected) {
       String ref = newRef();
@@ -160,17 +175,42 @@ public final class Commands {
         .orElse(settings);
   }
 
-  /** The problem in words, then the command's example. */
-  static String explain(InvalidInput invalid, CommandSpec spec, Messages messages) {
+  /**
+   * The problem in words, then the command's example (but not after a question that already says
+   * what to type). Amounts are shown in the workspace's money format; text is quoted at most {@link
+   * #QUOTED_AT_MOST} characters long, so a pasted page does not come back whole.
+   */
+  static String explain(InvalidInput invalid, CommandSpec spec, Formats formats) {
+    Messages messages = formats.messages();
     Object[] args =
         Arrays.stream(invalid.args())
-            .map(arg -> arg instanceof Term term ? messages.get(term.key()) : arg)
+            .map(
+                arg -> {
+                  if (arg instanceof Term term) {
+                    return messages.get(term.key());
+                  }
+                  if (arg instanceof Money money) {
+                    return formats.money(money);
+                  }
+                  return arg instanceof String text ? quoted(text) : arg;
+                })
             .toArray();
     String problem = messages.get(invalid.key(), args);
-    if (invalid.key().startsWith("error.didYouMean")) {
+    if (invalid.key().startsWith("error.didYouMean") || ANSWERED.contains(invalid.key())) {
       return problem;
     }
     return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
+  }
+
+  /**
+   * What the user typed, as an error reply quotes it: whole up to {@link #QUOTED_AT_MOST}
+   * characters, else its beginning and "…". Characters, not UTF-16 units: an emoji is not cut.
+   */
+  static String quoted(String typed) {
+    if (typed.codePointCount(0, typed.length()) <= QUOTED_AT_MOST) {
+      return typed;
+    }
+    return typed.substring(0, typed.offsetByCodePoints(0, QUOTED_AT_MOST - 1)) + "…";
   }
 
   private static String newRef() {

@@ -235,7 +235,8 @@ final class CommandsTest {
           "/sale Acme twelve               | The amount is missing.",
           "/sale Acme 1000000001           | is more than 1 billion",
           "/sale Acme 5000m                | is more than 1 billion",
-          "/sale Acme 4.999                | has fractions of a cent",
+          "/sale Acme 4.999                | \"4.999\" is unclear: €4,999, or an amount with fractions of a cent? Nothing was logged. For €4,999, write 4999.",
+          "/sale Acme 4.205555k            | has fractions of a cent",
           "/sale Acme 4200 colour:red      | Unknown option \"colour:\" for /sale. It takes: date:, margin:, products:.",
           "/lead Acme margin:20            | Unknown option \"margin:\" for /lead",
           "/sale Acme 4200 date:           | The option \"date:\" needs a value.",
@@ -331,6 +332,128 @@ final class CommandsTest {
                 + " (anna), direct sale (no open opportunity). Undo: /void");
     assertThat(event(1).customer().orElseThrow().name()).isEqualTo(name);
     assertThat(team.count("events")).isEqualTo(1);
+  }
+
+  @Nested
+  @DisplayName("amounts that could be read two ways are asked about, not guessed")
+  final class AmbiguousAmounts {
+    @Test
+    @DisplayName("4.200 in an English workspace is refused with both readings")
+    void dotAndThreeDigits() {
+      // given an English workspace
+      // when
+      Reply reply = team.run("/sale Beta 4.200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "\"4.200\" can be read two ways: €4,200 or €4.20. Nothing was logged. Write 4200 or"
+                  + " 4.20.\nExample: /sale \"Bakkerij Jansen\" 4200 cross-sell");
+      assertThat(team.events()).isZero();
+      assertThat(team.run("/sale Beta 4,200.50").text()).startsWith("Sale #1 logged: €4,200.50");
+      assertThat(team.run("/sale Beta 4.20").text()).startsWith("Sale #2 logged: €4.20");
+      assertThat(team.run("/sale Beta 4200").text()).startsWith("Sale #3 logged: €4,200");
+    }
+
+    @Test
+    @DisplayName("in a Dutch workspace 4.200 is four thousand two hundred")
+    void dutchDot() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      // when
+      Reply reply = team.run("/verkoop Beta 4.200");
+      // then
+      assertThat(reply.text()).startsWith("Verkoop #1 vastgelegd: € 4.200 — Beta (lisa)");
+    }
+
+    @Test
+    @DisplayName("Acme 4 200 with Acme known: €4,200 for Acme or €200 for a new Acme 4, asked")
+    void nameEndingInNumber() {
+      // given
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run("/sale Acme 4 200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "€4,200 for Acme, or €200 for a new customer \"Acme 4\"? Nothing was logged. For"
+                  + " Acme, write the amount as one number (4200); for the new customer, add new at"
+                  + " the end.");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.count("customers")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("with new the second reading is taken: €200 for a new customer Acme 4")
+    void newTakesSecondReading() {
+      // given
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run("/sale Acme 4 200 new");
+      // then
+      assertThat(reply.text()).startsWith("Sale #2 logged: €200 — Acme 4 (lisa)");
+      assertThat(event(2).customer().orElseThrow().name()).isEqualTo("Acme 4");
+      // and once Acme 4 is known, the line is no longer a question
+      assertThat(team.run("/quote Acme 4 300").text()).startsWith("Quote #3 logged: €300 — Acme 4");
+    }
+
+    @Test
+    @DisplayName("the question also comes with decimals and for /quote, with the amounts as typed")
+    void decimalsAndQuote() {
+      // given
+      team.log("/lead Acme");
+      // when
+      Reply reply = team.run("/quote Acme 4 200.50");
+      // then
+      assertThat(reply.text())
+          .startsWith("€4,200.50 for Acme, or €200.50 for a new customer \"Acme 4\"?")
+          .contains("(4200.50)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "/sale Studio 54 900    | Studio 54 | 90000",
+          "/sale Acme 4200        | Acme      | 420000",
+          "/sale Acme 12 50       | Acme 12   | 5000",
+          "/sale Acme 4 € 200     | Acme 4    | 20000",
+          "/sale \"Acme 4\" 200   | Acme 4    | 20000",
+          "/sale Acme 4 200k      | Acme 4    | 20000000",
+        })
+    @DisplayName("a number in a name is not questioned where only one reading makes sense")
+    void clearReadings(String line, String customer, long cents) {
+      // given Acme is known, Studio is not
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run(line);
+      // then
+      assertThat(reply.text()).contains(" logged: ");
+      assertThat(event(2).customer().orElseThrow().name()).isEqualTo(customer);
+      assertThat(event(2).amount().orElseThrow().cents()).isEqualTo(cents);
+    }
+
+    @Test
+    @DisplayName("the same question in Dutch, with the amounts in the Dutch money format")
+    void dutch() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("/verkoop Acme 100");
+      // when
+      Reply reply = team.run("/verkoop Acme 4 200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "€ 4.200 voor Acme, of € 200 voor een nieuwe klant \"Acme 4\"? Er is niets"
+                  + " vastgelegd. Voor Acme: schrijf het bedrag als één getal (4200); voor de"
+                  + " nieuwe klant: zet nieuw aan het eind.");
+      assertThat(team.run("/verkoop Acme 4 200 nieuw").text())
+          .startsWith("Verkoop #2 vastgelegd: € 200 — Acme 4 (lisa)");
+      assertThat(team.run("/verkoop Studio 54 900").text())
+          .startsWith("Verkoop #3 vastgelegd: € 900 — Studio 54 (lisa)");
+    }
   }
 
   @Nested
