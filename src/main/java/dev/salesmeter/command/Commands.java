@@ -1,13 +1,17 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.CustomerName;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Platform;
+import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.Rep;
+import dev.salesmeter.store.RepRoster;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,11 +41,18 @@ public final class Commands {
 
   private final CommandRegistry registry;
   private final EventLog log;
+  private final RepRoster roster;
   private final Clock clock;
+  private final NameMatcher<Rep> reps =
+      new NameMatcher<>(Rep::id, Rep::displayName, CustomerName::fold, 3, true);
 
-  public Commands(CommandRegistry registry, EventLog log, Clock clock) {
+  /**
+   * @param roster the reps each workspace knows, which a rep named by hand is compared with
+   */
+  public Commands(CommandRegistry registry, EventLog log, RepRoster roster, Clock clock) {
     this.registry = registry;
     this.log = log;
+    this.roster = roster;
     this.clock = clock;
   }
 
@@ -130,6 +141,9 @@ public final class Commands {
       try {
         Instant now = clock.instant();
         CommandArguments arguments = reader.read(spec.get(), settings, now);
+        if (!arguments.has(Flag.NEW)) {
+          arguments.rep().ifPresent(rep -> refuseMistypedRep(workspace, user, spec.get(), rep));
+        }
         return spec.get()
             .handler()
             .handle(
@@ -159,6 +173,39 @@ public final class Commands {
           spec.map(CommandSpec::name).orElse("?"),
           (System.nanoTime() - started) / 1_000_000,
           outcome);
+    }
+  }
+
+  /**
+   * A rep named by hand ({@code @ana}, not a platform's mention) whom the workspace does not know,
+   * while it knows one by a close name ({@code anna}), is a typo until shown otherwise: the command
+   * is refused with "did you mean @anna?", as a close customer name is. This holds wherever a rep
+   * is named: logging for someone, a figure for one rep, a target. A rep not close to any known one
+   * is left to the command (a new rep, or "no such rep"); so is one confirmed with {@code new}.
+   * Names that differ in their numbers ("rep2", "rep3") are never close.
+   */
+  private void refuseMistypedRep(
+      WorkspaceId workspace, Actor user, CommandSpec spec, RepMention named) {
+    if (named.platformUserId().isPresent()) {
+      return;
+    }
+    String key = CustomerName.fold(named.displayName());
+    if (key.equals(CustomerName.fold(user.displayName()))
+        || key.equals(CustomerName.fold(user.platformUserId()))
+        || log.rep(workspace, named).isPresent()) {
+      return;
+    }
+    Optional<Rep> close =
+        reps.closest(workspace, named.displayName(), after -> roster.after(workspace, after));
+    if (close.isPresent()) {
+      String name = close.get().displayName();
+      String mention =
+          name.codePoints().anyMatch(Character::isWhitespace) ? "\"" + name + "\"" : name;
+      // Commands that may create a customer take "new", which confirms a new rep as well.
+      throw new InvalidInput(
+          spec.flags().contains(Flag.NEW) ? "error.didYouMeanRep" : "error.didYouMeanRepKnown",
+          mention,
+          named.displayName());
     }
   }
 

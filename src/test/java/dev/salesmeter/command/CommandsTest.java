@@ -457,6 +457,96 @@ final class CommandsTest {
   }
 
   @Nested
+  @DisplayName("a mistyped rep gets 'did you mean', as a customer does")
+  final class Reps {
+    @Test
+    @DisplayName("logging for @ana where anna exists asks 'did you mean @anna?' and stores nothing")
+    void loggingFor() {
+      // given
+      team.log("@anna /lead Acme");
+      long reps = team.count("reps");
+      // when
+      Reply reply = team.run("/sale Acme 300 @ana");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "Did you mean @anna? There is no rep \"ana\"; nothing was logged. Repeat the command"
+                  + " with @anna, or add new at the end to log for a new rep \"ana\".");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.count("reps")).isEqualTo(reps);
+      assertThat(team.run("/followup Acme @ana").text())
+          .isEqualTo(
+              "Did you mean @anna? There is no rep \"ana\". Repeat the command with @anna; a new"
+                  + " rep is known once they have used Salesmeter themselves.");
+      assertThat(team.run("/sale Acme 300 @anna").text())
+          .startsWith("Sale #2 logged: €300 — Acme (anna)");
+    }
+
+    @Test
+    @DisplayName("new confirms a new rep, and reps with other numbers are other people")
+    void newRep() {
+      // given
+      team.log("@anna /lead Acme");
+      team.log("/lead Beta @rep1");
+      // when
+      String confirmed = team.run("/sale Acme 300 @ana new").text();
+      String numbered = team.run("/lead Gamma @rep2").text();
+      // then
+      assertThat(confirmed).startsWith("Sale #3 logged: €300 — Acme (ana)");
+      assertThat(numbered).startsWith("Lead #4 logged: Gamma (rep2)");
+    }
+
+    @Test
+    @DisplayName("a figure for @ana and a target for @ana ask the same")
+    void figureAndTarget() {
+      // given
+      team.log("@anna /sale Acme 300");
+      // when
+      String figure = team.run("/kpi revenue @ana").text();
+      String target = team.run("/target 50k Q2 2026 @ana").text();
+      // then
+      assertThat(figure).startsWith("Did you mean @anna? There is no rep \"ana\".");
+      assertThat(target).startsWith("Did you mean @anna? There is no rep \"ana\".");
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.run("/kpi revenue @nobody").text())
+          .startsWith("There is no rep \"nobody\" yet.");
+    }
+
+    @Test
+    @DisplayName("a name with spaces is suggested in quotes; a platform's mention is never guessed")
+    void quotedAndMentions() {
+      // given
+      team.log("/lead Acme @\"Anna de Vries\"");
+      // when
+      String typo = team.run("/sale Acme 300 @\"Ana de Vries\"").text();
+      String mention = team.run("/sale Acme 300 <@U999|ana>").text();
+      // then
+      assertThat(typo)
+          .startsWith("Did you mean @\"Anna de Vries\"? There is no rep \"Ana de Vries\";");
+      assertThat(mention).startsWith("Sale #2 logged: €300 — Acme (ana)");
+    }
+
+    @Test
+    @DisplayName("in Dutch: 'bedoel je @anna?'")
+    void dutch() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("@anna /aanvraag Acme");
+      // when
+      Reply reply = team.run("/verkoop Acme 300 @ana");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "Bedoel je @anna? Er is geen verkoper \"ana\"; er is niets vastgelegd. Herhaal het"
+                  + " commando met @anna, of zet nieuw aan het eind om voor een nieuwe verkoper"
+                  + " \"ana\" vast te leggen.");
+      assertThat(team.events()).isEqualTo(1);
+    }
+  }
+
+  @Nested
   @DisplayName("customers are matched by name")
   final class Customers {
     @Test
