@@ -162,9 +162,8 @@ public final class Commands {
         return Reply.privately(explain(invalid, spec.get(), formats));
       }
     } catch (RuntimeException unexpected) {
-      String ref = newRef();
+      String ref = logUnexpected(command, workspace, unexpected);
       outcome = "error:" + ref;
-      LOG.error("ref {}: {} failed in workspace {}", ref, command, workspace, unexpected);
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
       LOG.info(
@@ -258,6 +257,17 @@ public final class Commands {
       return typed;
     }
     return typed.substring(0, typed.offsetByCodePoints(0, QUOTED_AT_MOST - 1)) + "…";
+  }
+
+  /**
+   * Logs a failure nobody foresaw, with its cause, under a new reference that the reply shows the
+   * user ("Something went wrong (ref …)"): the catch-all of this class, and of an adapter for what
+   * it does itself (the console saving a chart).
+   */
+  public static String logUnexpected(String what, WorkspaceId workspace, Throwable cause) {
+    String ref = newRef();
+    LOG.error("ref {}: {} failed in workspace {}", ref, what, workspace, cause);
+    return ref;
   }
 
   private static String newRef() {
