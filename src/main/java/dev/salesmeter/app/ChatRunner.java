@@ -12,6 +12,7 @@ import dev.salesmeter.schedule.Scheduler;
 import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class ChatRunner {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
       CommandRegistry registry = ConsoleRunner.registry(database, figures, log);
-      Commands commands = new Commands(registry, log, clock);
+      Commands commands = new Commands(registry, log, new RepRoster(database), clock);
       ScheduleStore schedules = new ScheduleStore(database);
       seed(config, schedules, log, clock);
       Map<Platform, Poster> posters = new EnumMap<>(Platform.class);

@@ -12,6 +12,7 @@ import dev.salesmeter.figure.Figures;
 import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -54,7 +55,11 @@ final class ConsoleRunner {
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
       Commands commands =
-          new Commands(registry(database, Figures.standard(database), log), log, clock);
+          new Commands(
+              registry(database, Figures.standard(database), log),
+              log,
+              new RepRoster(database),
+              clock);
       Console console =
           new Console(
               commands,

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Reads amounts as KPIS.md lists them: {@code 4200}, {@code 4.200} and {@code 4.200,50} in a Dutch
  * workspace, {@code 4,200.50} in an English one, {@code € 4.200}, {@code 4k}, {@code 4,5k}, {@code
- * 1.2m}. With a k or m suffix either separator is the decimal point.
+ * 1.2m}. With a k or m suffix either separator is the decimal point. In an English workspace a dot
+ * followed by exactly three digits ({@code 4.200}) is refused: it reads as 4200 elsewhere in Europe
+ * and as 4.20 here, and a misread by a factor of a thousand is worse than a question.
  */
 public final class AmountParser {
   /** What could be meant as an amount; whether it is a valid one is decided by {@link #parse}. */
@@ -23,6 +25,9 @@ public final class AmountParser {
       Pattern.compile("([1-9]\\d{0,2}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
   private static final Pattern ENGLISH =
       Pattern.compile("([1-9]\\d{0,2}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?");
+
+  /** {@code 4.200}: a thousands group to a Dutch eye, three decimals to an English one. */
+  private static final Pattern DOT_AND_THREE_DIGITS = Pattern.compile("([1-9]\\d{0,2})\\.(\\d{3})");
 
   private AmountParser() {}
 
@@ -75,6 +80,22 @@ public final class AmountParser {
     return Money.ofCents(units.movePointRight(2).longValueExact());
   }
 
+  /**
+   * The refusal of {@code 4.200} in an English workspace, with both readings and how to write each;
+   * {@code 4.205} has only one (the other is fractions of a cent).
+   */
+  private static InvalidInput ambiguous(String word, String whole, String digits) {
+    String thousands = whole + digits;
+    Money asThousands = Money.ofCents(Long.parseLong(thousands) * 100);
+    if (digits.charAt(2) != '0') {
+      return new InvalidInput("error.amountThousandsOnly", word, asThousands, thousands);
+    }
+    String decimals = whole + "." + digits.substring(0, 2);
+    Money asDecimals = Money.ofCents(Long.parseLong(whole + digits.substring(0, 2)));
+    return new InvalidInput(
+        "error.amountAmbiguous", word, asThousands, asDecimals, thousands, decimals);
+  }
+
   private static BigDecimal readUnits(String bare, String word, Locale locale) {
     Matcher suffixed = SUFFIXED.matcher(bare);
     if (suffixed.matches()) {
@@ -83,6 +104,10 @@ public final class AmountParser {
       return number.movePointRight(thousands ? 3 : 6);
     }
     boolean dutch = Messages.isDutch(locale);
+    Matcher dotted = DOT_AND_THREE_DIGITS.matcher(bare);
+    if (!dutch && dotted.matches()) {
+      throw ambiguous(word, dotted.group(1), dotted.group(2));
+    }
     Matcher matcher = (dutch ? DUTCH : ENGLISH).matcher(bare);
     if (!matcher.matches()) {
       throw new InvalidInput(dutch ? "error.amountFormatDutch" : "error.amountFormatEnglish", word);

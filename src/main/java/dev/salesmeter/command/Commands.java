@@ -1,17 +1,24 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Platform;
+import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.Rep;
+import dev.salesmeter.store.RepRoster;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +33,26 @@ public final class Commands {
   private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The most characters of what a user typed that an error reply repeats. */
+  static final int QUOTED_AT_MOST = 80;
+
+  /** Refusals that end with what to type, so the command's example would only be noise. */
+  private static final Set<String> ANSWERED = Set.of("error.amountOrNewCustomer");
+
   private final CommandRegistry registry;
   private final EventLog log;
+  private final RepRoster roster;
   private final Clock clock;
+  private final NameMatcher<Rep> reps =
+      new NameMatcher<>(Rep::id, Rep::displayName, CustomerName::fold, 3, true);
 
-  public Commands(CommandRegistry registry, EventLog log, Clock clock) {
+  /**
+   * @param roster the reps each workspace knows, which a rep named by hand is compared with
+   */
+  public Commands(CommandRegistry registry, EventLog log, RepRoster roster, Clock clock) {
     this.registry = registry;
     this.log = log;
+    this.roster = roster;
     this.clock = clock;
   }
 
@@ -64,7 +84,12 @@ public final class Commands {
         input.command(),
         Optional.empty(),
         (spec, settings, now) ->
-            new TextArguments(settings.locale(), settings.zone(), now).parse(spec, input.text()));
+            new TextArguments(
+                    settings.locale(),
+                    settings.zone(),
+                    now,
+                    name -> log.customer(input.workspace(), name).isPresent())
+                .parse(spec, input.text()));
   }
 
   /** Handles a command given with typed options (Discord). */
@@ -101,11 +126,12 @@ public final class Commands {
     Optional<CommandSpec> spec = registry.find(command);
     try {
       WorkspaceSettings settings = settings(workspace, language);
-      messages = Messages.of(settings.locale());
+      Formats formats = Formats.of(settings);
+      messages = formats.messages();
       if (spec.isEmpty()) {
         outcome = "unknown-command";
         return Reply.privately(
-            messages.get("error.unknownCommand", command.replaceFirst("^/", "")));
+            messages.get("error.unknownCommand", quoted(command.replaceFirst("^/", ""))));
       }
       if (spec.get().managersOnly() && !user.manager()) {
         outcome = "refused";
@@ -115,6 +141,9 @@ public final class Commands {
       try {
         Instant now = clock.instant();
         CommandArguments arguments = reader.read(spec.get(), settings, now);
+        if (!arguments.has(Flag.NEW)) {
+          arguments.rep().ifPresent(rep -> refuseMistypedRep(workspace, user, spec.get(), rep));
+        }
         return spec.get()
             .handler()
             .handle(
@@ -130,12 +159,11 @@ public final class Commands {
                     now));
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
-        return Reply.privately(explain(invalid, spec.get(), messages));
+        return Reply.privately(explain(invalid, spec.get(), formats));
       }
     } catch (RuntimeException unexpected) {
-      String ref = newRef();
+      String ref = logUnexpected(command, workspace, unexpected);
       outcome = "error:" + ref;
-      LOG.error("ref {}: {} failed in workspace {}", ref, command, workspace, unexpected);
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
       LOG.info(
@@ -144,6 +172,39 @@ public final class Commands {
           spec.map(CommandSpec::name).orElse("?"),
           (System.nanoTime() - started) / 1_000_000,
           outcome);
+    }
+  }
+
+  /**
+   * A rep named by hand ({@code @ana}, not a platform's mention) whom the workspace does not know,
+   * while it knows one by a close name ({@code anna}), is a typo until shown otherwise: the command
+   * is refused with "did you mean @anna?", as a close customer name is. This holds wherever a rep
+   * is named: logging for someone, a figure for one rep, a target. A rep not close to any known one
+   * is left to the command (a new rep, or "no such rep"); so is one confirmed with {@code new}.
+   * Names that differ in their numbers ("rep2", "rep3") are never close.
+   */
+  private void refuseMistypedRep(
+      WorkspaceId workspace, Actor user, CommandSpec spec, RepMention named) {
+    if (named.platformUserId().isPresent()) {
+      return;
+    }
+    String key = CustomerName.fold(named.displayName());
+    if (key.equals(CustomerName.fold(user.displayName()))
+        || key.equals(CustomerName.fold(user.platformUserId()))
+        || log.rep(workspace, named).isPresent()) {
+      return;
+    }
+    Optional<Rep> close =
+        reps.closest(workspace, named.displayName(), after -> roster.after(workspace, after));
+    if (close.isPresent()) {
+      String name = close.get().displayName();
+      String mention =
+          name.codePoints().anyMatch(Character::isWhitespace) ? "\"" + name + "\"" : name;
+      // Commands that may create a customer take "new", which confirms a new rep as well.
+      throw new InvalidInput(
+          spec.flags().contains(Flag.NEW) ? "error.didYouMeanRep" : "error.didYouMeanRepKnown",
+          mention,
+          named.displayName());
     }
   }
 
@@ -160,17 +221,53 @@ public final class Commands {
         .orElse(settings);
   }
 
-  /** The problem in words, then the command's example. */
-  static String explain(InvalidInput invalid, CommandSpec spec, Messages messages) {
+  /**
+   * The problem in words, then the command's example (but not after a question that already says
+   * what to type). Amounts are shown in the workspace's money format; text is quoted at most {@link
+   * #QUOTED_AT_MOST} characters long, so a pasted page does not come back whole.
+   */
+  static String explain(InvalidInput invalid, CommandSpec spec, Formats formats) {
+    Messages messages = formats.messages();
     Object[] args =
         Arrays.stream(invalid.args())
-            .map(arg -> arg instanceof Term term ? messages.get(term.key()) : arg)
+            .map(
+                arg -> {
+                  if (arg instanceof Term term) {
+                    return messages.get(term.key());
+                  }
+                  if (arg instanceof Money money) {
+                    return formats.money(money);
+                  }
+                  return arg instanceof String text ? quoted(text) : arg;
+                })
             .toArray();
     String problem = messages.get(invalid.key(), args);
-    if (invalid.key().startsWith("error.didYouMean")) {
+    if (invalid.key().startsWith("error.didYouMean") || ANSWERED.contains(invalid.key())) {
       return problem;
     }
     return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
+  }
+
+  /**
+   * What the user typed, as an error reply quotes it: whole up to {@link #QUOTED_AT_MOST}
+   * characters, else its beginning and "…". Characters, not UTF-16 units: an emoji is not cut.
+   */
+  static String quoted(String typed) {
+    if (typed.codePointCount(0, typed.length()) <= QUOTED_AT_MOST) {
+      return typed;
+    }
+    return typed.substring(0, typed.offsetByCodePoints(0, QUOTED_AT_MOST - 1)) + "…";
+  }
+
+  /**
+   * Logs a failure nobody foresaw, with its cause, under a new reference that the reply shows the
+   * user ("Something went wrong (ref …)"): the catch-all of this class, and of an adapter for what
+   * it does itself (the console saving a chart).
+   */
+  public static String logUnexpected(String what, WorkspaceId workspace, Throwable cause) {
+    String ref = newRef();
+    LOG.error("ref {}: {} failed in workspace {}", ref, what, workspace, cause);
+    return ref;
   }
 
   private static String newRef() {

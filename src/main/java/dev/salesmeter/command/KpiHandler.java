@@ -42,9 +42,10 @@ final class KpiHandler implements CommandHandler {
                     new InvalidInput(
                         "error.unknownFigure",
                         args.text().get(),
-                        figures.all().stream()
-                            .map(f -> f.nameIn(request.settings().locale()))
-                            .collect(Collectors.joining(", "))));
+                        new Listing(
+                            figures.all().stream()
+                                .map(f -> f.nameIn(request.settings().locale()))
+                                .toList())));
     Optional<Rep> rep = Optional.empty();
     if (args.rep().isPresent()) {
       rep =

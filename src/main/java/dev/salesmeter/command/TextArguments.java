@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads the words after a command with the grammar of COMMANDS.md: options and the rep first, then
@@ -29,19 +29,37 @@ public final class TextArguments {
   private static final Pattern SLACK_MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|([^>]*))?>");
   private static final Pattern EVENT_NUMBER = Pattern.compile("#?(\\d{1,12})");
 
+  /** The end of a name that could be the first digits of the amount: the 4 of "Acme 4 200". */
+  private static final Pattern LEADING_DIGITS = Pattern.compile("[1-9]\\d{0,2}");
+
+  /** An amount that could be a thousands group after those digits: 200, 200.50, 200,50. */
+  private static final Pattern THOUSANDS_GROUP = Pattern.compile("\\d{3}(?:[.,]\\d{1,2})?");
+
   private final Locale locale;
   private final ZoneId zone;
   private final Instant now;
+  private final Predicate<String> knownCustomer;
+
+  /**
+   * Arguments read as if the workspace had no customers yet: a name ending in a number is never
+   * questioned (see {@link #TextArguments(Locale, ZoneId, Instant, Predicate)}).
+   */
+  public TextArguments(Locale locale, ZoneId zone, Instant now) {
+    this(locale, zone, now, name -> false);
+  }
 
   /**
    * @param locale the workspace's locale, which decides how {@code 4.200} reads
    * @param zone the workspace's time zone, for dates and periods
    * @param now the time of the request
+   * @param knownCustomer whether a name is a customer the workspace knows, which decides whether
+   *     {@code Acme 4 200} is a question (Acme known) or a new customer "Acme 4"
    */
-  public TextArguments(Locale locale, ZoneId zone, Instant now) {
+  public TextArguments(Locale locale, ZoneId zone, Instant now, Predicate<String> knownCustomer) {
     this.locale = locale;
     this.zone = zone;
     this.now = now;
+    this.knownCustomer = knownCustomer;
   }
 
   public CommandArguments parse(CommandSpec spec, String line) {
@@ -73,11 +91,15 @@ public final class TextArguments {
     switch (spec.syntax()) {
       case CUSTOMER -> text = Optional.of(TextValues.name(join(words), Term.CUSTOMER));
       case CUSTOMER_AMOUNT -> {
-        amount = Optional.of(takeAmount(words));
+        TypedAmount typed = takeAmount(words);
+        amount = Optional.of(typed.money());
         text = Optional.of(TextValues.name(join(words), Term.CUSTOMER));
+        if (!flags.contains(Flag.NEW)) {
+          refuseSplitAmount(words, typed);
+        }
       }
       case LABEL_AMOUNT -> {
-        amount = Optional.of(takeAmount(words));
+        amount = Optional.of(takeAmount(words).money());
         text =
             words.isEmpty()
                 ? Optional.empty()
@@ -196,14 +218,15 @@ public final class TextArguments {
     }
   }
 
-  private static String optionList(CommandSpec spec, Locale locale) {
+  private static Object optionList(CommandSpec spec, Locale locale) {
     boolean dutch = Messages.isDutch(locale);
     return spec.options().isEmpty()
         ? Messages.of(locale).get("error.noOptions")
-        : spec.options().stream()
-            .sorted()
-            .map(option -> (dutch ? option.dutch() : option.english()) + ":")
-            .collect(Collectors.joining(", "));
+        : new Listing(
+            spec.options().stream()
+                .sorted()
+                .map(option -> (dutch ? option.dutch() : option.english()) + ":")
+                .toList());
   }
 
   /** Flags are words at the end; a known flag word that this command does not take is an error. */
@@ -224,8 +247,42 @@ public final class TextArguments {
     return flags;
   }
 
+  /** An amount and how it was typed (with a currency sign written apart before it). */
+  private record TypedAmount(Money money, String word) {}
+
+  /**
+   * Rule 3's question: in {@code Acme 4 200}, where Acme is a known customer and "Acme 4" is not,
+   * the user may have meant €4,200 for Acme (a space between thousands) or €200 for a new customer
+   * "Acme 4". Neither is taken; the reply gives both, and {@code new} chooses the second.
+   */
+  private void refuseSplitAmount(List<Token> name, TypedAmount amount) {
+    if (name.size() < 2) {
+      return;
+    }
+    Token last = name.get(name.size() - 1);
+    if (last.quoted()
+        || !LEADING_DIGITS.matcher(last.value()).matches()
+        || !THOUSANDS_GROUP.matcher(amount.word()).matches()) {
+      return;
+    }
+    String joinedWord = last.value() + amount.word();
+    Money joined;
+    try {
+      joined = AmountParser.parse(joinedWord, locale);
+    } catch (InvalidInput notAnAmount) {
+      return;
+    }
+    String whole = join(name);
+    String shorter = join(name.subList(0, name.size() - 1));
+    if (knownCustomer.test(whole) || !knownCustomer.test(shorter)) {
+      return;
+    }
+    throw new InvalidInput(
+        "error.amountOrNewCustomer", joined, shorter, amount.money(), whole, joinedWord);
+  }
+
   /** Removes the amount (and a currency sign before it) from the words and returns it. */
-  private Money takeAmount(List<Token> words) {
+  private TypedAmount takeAmount(List<Token> words) {
     int last = words.size() - 1;
     if (last >= 1
         && !words.get(last).quoted()
@@ -246,14 +303,15 @@ public final class TextArguments {
     if (at < words.size() - 1) {
       throw new InvalidInput("error.unexpectedAfterAmount", words.get(at + 1).value());
     }
-    Money amount = AmountParser.parse(words.get(at).value(), locale);
+    String word = words.get(at).value();
+    Money amount = AmountParser.parse(word, locale);
     words.remove(at);
     if (at > 0
         && !words.get(at - 1).quoted()
         && AmountParser.isCurrencySign(words.get(at - 1).value())) {
-      words.remove(at - 1);
+      word = words.remove(at - 1).value() + " " + word; // "€ 200" begins where the sign stands
     }
-    return amount;
+    return new TypedAmount(amount, word);
   }
 
   private record PeriodAndAmount(Period period, Money amount) {}
@@ -279,7 +337,7 @@ public final class TextArguments {
       }
     }
     try {
-      Money amount = takeAmount(words);
+      Money amount = takeAmount(words).money();
       if (words.isEmpty()) {
         throw new InvalidInput("error.periodMissing");
       }

@@ -5,6 +5,7 @@ import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
@@ -25,6 +26,11 @@ import java.util.stream.Collectors;
  * Runs console lines as commands. A line {@code @anna /sale Acme 300} runs as the user anna (a rep,
  * unless configured as a manager); any other line runs as the console's own user, a manager. Each
  * reply is printed followed by a blank line. Lines starting with {@code #} are comments.
+ *
+ * <p>Like the chat adapters, the console survives every failure of one reply: the text is printed
+ * first; a chart that cannot be drawn or saved leaves one line saying why in its place; anything
+ * unexpected becomes "Something went wrong (ref …)" with the cause logged under that ref, and the
+ * next line runs.
  */
 public final class Console {
   /** The console's workspace key. */
@@ -88,33 +94,59 @@ public final class Console {
   public void runScript(BufferedReader in, PrintWriter out) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        run(line).ifPresent(reply -> print(reply, out));
+        answer(line, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Prints a reply as the console shows it; its chart goes to a file, named after the fields. */
+  /**
+   * Runs one line and prints its reply. Nothing that goes wrong with this one line escapes: the
+   * console goes on with the next.
+   */
+  public void answer(String line, PrintWriter out) {
+    Optional<Reply> reply;
+    try {
+      reply = run(line);
+    } catch (RuntimeException | LinkageError unexpected) {
+      String ref = Commands.logUnexpected("a console line", WORKSPACE, unexpected);
+      reply = Optional.of(Reply.privately(messages.get("error.unexpected", ref)));
+    }
+    reply.ifPresent(r -> print(r, out));
+  }
+
+  /**
+   * Prints a reply as the console shows it: the text first, then its chart saved to a file (named
+   * after the fields), or why there is none.
+   */
   public void print(Reply reply, PrintWriter out) {
     reply.title().ifPresent(out::println);
     out.println(reply.text());
     reply.fields().forEach(field -> out.println("  " + field.label() + ": " + field.value()));
-    reply
-        .picture()
-        .ifPresent(chart -> out.println("  " + messages.get("console.chart", save(chart))));
+    out.flush();
+    reply.chart().ifPresent(chart -> out.println("  " + chartLine(chart)));
     out.println();
     out.flush();
   }
 
-  private Path save(Picture chart) {
+  /** The chart drawn and saved, and where; or, in one line, why not. */
+  private String chartLine(Drawing chart) {
+    Picture picture;
+    try {
+      picture = chart.draw();
+    } catch (RuntimeException | LinkageError | InternalError e) {
+      // Drawing needs fonts and native code, which fail with errors as well as exceptions.
+      return messages.get("console.chartNotDrawn", Commands.logUnexpected("a chart", WORKSPACE, e));
+    }
+    Path file = charts.resolve(picture.fileName());
     try {
       Files.createDirectories(charts);
-      Path file = charts.resolve(chart.fileName());
-      Files.write(file, chart.png());
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chart into " + charts, e);
+      Files.write(file, picture.png());
+      return messages.get("console.chart", file);
+    } catch (IOException | RuntimeException e) {
+      // The folder is the user's to fix; the line names it, and nothing is wrong with Salesmeter.
+      return messages.get("console.chartNotSaved", charts);
     }
   }
 }

@@ -45,7 +45,7 @@ public final class InteractiveConsole {
         if (line.strip().equals("exit") || line.strip().equals("quit")) {
           return;
         }
-        console.run(line).ifPresent(reply -> console.print(reply, out));
+        console.answer(line, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -175,4 +175,59 @@ final class ConsoleScriptTest {
     assertThat(wrong.exit()).isEqualTo(2);
     assertThat(wrong.err()).contains("--application-id").contains("number");
   }
+
+  @Test
+  @DisplayName(
+      "a charts folder that cannot be made: each reply's text, one line saying why, exit 0")
+  void chartsNotWritable() throws Exception {
+    // given a --charts folder whose parent is a file (tests run as root: only that stops writes)
+    Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+    Path charts = file.resolve("charts");
+    // when
+    Run run =
+        run(
+            "/sale Acme 300\n/kpi revenue\n/sale Beta 200\n",
+            "console",
+            "--db",
+            "charts.db",
+            "--now",
+            "2026-03-31T17:00",
+            "--charts",
+            charts.toString());
+    // then
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .startsWith("Sale #1 logged: €300 — Acme (manager)")
+        .contains("Revenue", "\n  Chart not saved: " + charts + " is not writable.\n\n")
+        .endsWith(
+            "Sale #2 logged: €200 — Beta (manager), direct sale (no open opportunity). Undo:"
+                + " /void\n\n");
+    assertThat(run.err()).doesNotContain("\tat ", "Exception in thread");
+  }
+
+  @Test
+  @DisplayName("the same in Dutch")
+  void chartsNotWritableDutch() throws Exception {
+    // given
+    Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+    Path charts = file.resolve("charts");
+    // when
+    Run run =
+        run(
+            "/verkoop Acme 300\n/cijfers omzet\n/verkoop Beta 200\n",
+            "console",
+            "--db",
+            "grafiek.db",
+            "--locale",
+            "nl",
+            "--now",
+            "2026-03-31T17:00",
+            "--charts",
+            charts.toString());
+    // then
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .contains("\n  Grafiek niet opgeslagen: in " + charts + " kan niet worden geschreven.\n\n")
+        .contains("Verkoop #2 vastgelegd: € 200 — Beta (manager)");
+  }
 }

@@ -14,6 +14,7 @@ import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.RepRoster;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,8 @@ public final class ChartBenchmark {
       EventLog log = new EventLog(database, settings, clock);
       List<CommandSpec> specs = new ArrayList<>(CommandRegistry.loggingCommands(log));
       specs.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
-      Commands commands = new Commands(new CommandRegistry(specs), log, clock);
+      Commands commands =
+          new Commands(new CommandRegistry(specs), log, new RepRoster(database), clock);
       Console console = new Console(commands, Set.of(), settings.locale(), folder);
       DemoHistory.fill(console, log, settings, clock);
 

@@ -10,6 +10,7 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.RepRoster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -114,7 +115,11 @@ public final class LoggingBenchmark {
       Clock clock = Clock.fixed(NOW, ZONE);
       EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS, clock);
       Commands commands =
-          new Commands(new CommandRegistry(CommandRegistry.loggingCommands(log)), log, clock);
+          new Commands(
+              new CommandRegistry(CommandRegistry.loggingCommands(log)),
+              log,
+              new RepRoster(database),
+              clock);
       Bare statements = new Bare(connection);
       int block = 1_000;
       for (int from = 0; from < ops.size(); from += block) {

@@ -2,10 +2,12 @@ package dev.salesmeter.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.salesmeter.core.Money;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,12 +19,17 @@ final class AmountParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // typed     | Dutch workspace | English workspace (cents; - means refused)
+        // typed     | Dutch workspace | English workspace (cents; - refused, ? ambiguous)
         "4200        | 420000          | 420000",
-        "4.200       | 420000          | 420",
+        "4.200       | 420000          | ?",
+        "4.20        | -               | 420",
+        "4.2         | -               | 420",
+        "42.500      | 4250000         | ?",
+        "999.990     | 99999000        | ?",
+        "4.200.000   | 420000000       | -",
         "4.200,50    | 420050          | -",
         "4,200.50    | -               | 420050",
-        "€4.200      | 420000          | 420",
+        "€4.200      | 420000          | ?",
         "4200€       | 420000          | 420000",
         "EUR4200     | 420000          | 420000",
         "4k          | 400000          | 400000",
@@ -49,7 +56,12 @@ final class AmountParserTest {
   }
 
   private static void check(String typed, Locale locale, String cents) {
-    if (cents.equals("-")) {
+    if (cents.equals("?")) {
+      assertThatThrownBy(() -> AmountParser.parse(typed, locale))
+          .isInstanceOf(InvalidInput.class)
+          .extracting(e -> ((InvalidInput) e).key())
+          .isEqualTo("error.amountAmbiguous");
+    } else if (cents.equals("-")) {
       assertThatThrownBy(() -> AmountParser.parse(typed, locale))
           .isInstanceOf(InvalidInput.class)
           .extracting(e -> ((InvalidInput) e).key())
@@ -70,7 +82,9 @@ final class AmountParserTest {
     "1000000000.01, error.amountTooLarge",
     "1000000001, error.amountTooLarge",
     "2000m, error.amountTooLarge",
-    "4.205, error.amountCents",
+    "4.205, error.amountThousandsOnly",
+    "4.205555k, error.amountCents",
+    "4.2051, error.amountCents",
     "4.255555k, error.amountCents",
     "4.20.5, error.amountFormatEnglish",
     "'4,20', error.amountFormatEnglish",
@@ -83,6 +97,36 @@ final class AmountParserTest {
         .isInstanceOf(InvalidInput.class)
         .extracting(e -> ((InvalidInput) e).key())
         .isEqualTo(key);
+  }
+
+  @Test
+  @DisplayName("4.200 in an English workspace is refused with both readings, as money")
+  void ambiguousReadings() {
+    // given an English workspace, where 4.200 could be 4200 (as in Dutch) or 4.20
+    // when
+    InvalidInput refused = assertThrows(InvalidInput.class, () -> parse("€4.200"));
+    InvalidInput onlyThousands = assertThrows(InvalidInput.class, () -> parse("4.205"));
+    // then
+    assertThat(refused.args())
+        .containsExactly("€4.200", Money.ofCents(420_000), Money.ofCents(420), "4200", "4.20");
+    assertThat(onlyThousands.args()).containsExactly("4.205", Money.ofCents(420_500), "4205");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "'4,200.50', 420050",
+    "4.20, 420",
+    "0.500, 50",
+    "4.200k, 420000",
+    "1.250m, 125000000"
+  })
+  @DisplayName("around 4.200, English amounts that are clear are read")
+  void clearEnglish(String typed, long cents) {
+    assertThat(parse(typed)).isEqualTo(Money.ofCents(cents));
+  }
+
+  private static Money parse(String typed) {
+    return AmountParser.parse(typed, Locale.ENGLISH);
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -286,7 +286,8 @@ final class CommandsTest {
           "/sale Acme twelve               | The amount is missing.",
           "/sale Acme 1000000001           | is more than 1 billion",
           "/sale Acme 5000m                | is more than 1 billion",
-          "/sale Acme 4.999                | has fractions of a cent",
+          "/sale Acme 4.999                | \"4.999\" is unclear: €4,999, or an amount with fractions of a cent? Nothing was logged. For €4,999, write 4999.",
+          "/sale Acme 4.205555k            | has fractions of a cent",
           "/sale Acme 4200 colour:red      | Unknown option \"colour:\" for /sale. It takes: date:, margin:, products:.",
           "/lead Acme margin:20            | Unknown option \"margin:\" for /lead",
           "/sale Acme 4200 date:           | The option \"date:\" needs a value.",
@@ -382,6 +383,218 @@ final class CommandsTest {
                 + " (anna), direct sale (no open opportunity). Undo: /void");
     assertThat(event(1).customer().orElseThrow().name()).isEqualTo(name);
     assertThat(team.count("events")).isEqualTo(1);
+  }
+
+  @Nested
+  @DisplayName("amounts that could be read two ways are asked about, not guessed")
+  final class AmbiguousAmounts {
+    @Test
+    @DisplayName("4.200 in an English workspace is refused with both readings")
+    void dotAndThreeDigits() {
+      // given an English workspace
+      // when
+      Reply reply = team.run("/sale Beta 4.200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "\"4.200\" can be read two ways: €4,200 or €4.20. Nothing was logged. Write 4200 or"
+                  + " 4.20.\nExample: /sale \"Bakkerij Jansen\" 4200 cross-sell");
+      assertThat(team.events()).isZero();
+      assertThat(team.run("/sale Beta 4,200.50").text()).startsWith("Sale #1 logged: €4,200.50");
+      assertThat(team.run("/sale Beta 4.20").text()).startsWith("Sale #2 logged: €4.20");
+      assertThat(team.run("/sale Beta 4200").text()).startsWith("Sale #3 logged: €4,200");
+    }
+
+    @Test
+    @DisplayName("in a Dutch workspace 4.200 is four thousand two hundred")
+    void dutchDot() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      // when
+      Reply reply = team.run("/verkoop Beta 4.200");
+      // then
+      assertThat(reply.text()).startsWith("Verkoop #1 vastgelegd: € 4.200 — Beta (lisa)");
+    }
+
+    @Test
+    @DisplayName("Acme 4 200 with Acme known: €4,200 for Acme or €200 for a new Acme 4, asked")
+    void nameEndingInNumber() {
+      // given
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run("/sale Acme 4 200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "€4,200 for Acme, or €200 for a new customer \"Acme 4\"? Nothing was logged. For"
+                  + " Acme, write the amount as one number (4200); for the new customer, add new at"
+                  + " the end.");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.count("customers")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("with new the second reading is taken: €200 for a new customer Acme 4")
+    void newTakesSecondReading() {
+      // given
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run("/sale Acme 4 200 new");
+      // then
+      assertThat(reply.text()).startsWith("Sale #2 logged: €200 — Acme 4 (lisa)");
+      assertThat(event(2).customer().orElseThrow().name()).isEqualTo("Acme 4");
+      // and once Acme 4 is known, the line is no longer a question
+      assertThat(team.run("/quote Acme 4 300").text()).startsWith("Quote #3 logged: €300 — Acme 4");
+    }
+
+    @Test
+    @DisplayName("the question also comes with decimals and for /quote, with the amounts as typed")
+    void decimalsAndQuote() {
+      // given
+      team.log("/lead Acme");
+      // when
+      Reply reply = team.run("/quote Acme 4 200.50");
+      // then
+      assertThat(reply.text())
+          .startsWith("€4,200.50 for Acme, or €200.50 for a new customer \"Acme 4\"?")
+          .contains("(4200.50)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "/sale Studio 54 900    | Studio 54 | 90000",
+          "/sale Acme 4200        | Acme      | 420000",
+          "/sale Acme 12 50       | Acme 12   | 5000",
+          "/sale Acme 4 € 200     | Acme 4    | 20000",
+          "/sale \"Acme 4\" 200   | Acme 4    | 20000",
+          "/sale Acme 4 200k      | Acme 4    | 20000000",
+        })
+    @DisplayName("a number in a name is not questioned where only one reading makes sense")
+    void clearReadings(String line, String customer, long cents) {
+      // given Acme is known, Studio is not
+      team.log("/sale Acme 100");
+      // when
+      Reply reply = team.run(line);
+      // then
+      assertThat(reply.text()).contains(" logged: ");
+      assertThat(event(2).customer().orElseThrow().name()).isEqualTo(customer);
+      assertThat(event(2).amount().orElseThrow().cents()).isEqualTo(cents);
+    }
+
+    @Test
+    @DisplayName("the same question in Dutch, with the amounts in the Dutch money format")
+    void dutch() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("/verkoop Acme 100");
+      // when
+      Reply reply = team.run("/verkoop Acme 4 200");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "€ 4.200 voor Acme, of € 200 voor een nieuwe klant \"Acme 4\"? Er is niets"
+                  + " vastgelegd. Voor Acme: schrijf het bedrag als één getal (4200); voor de"
+                  + " nieuwe klant: zet nieuw aan het eind.");
+      assertThat(team.run("/verkoop Acme 4 200 nieuw").text())
+          .startsWith("Verkoop #2 vastgelegd: € 200 — Acme 4 (lisa)");
+      assertThat(team.run("/verkoop Studio 54 900").text())
+          .startsWith("Verkoop #3 vastgelegd: € 900 — Studio 54 (lisa)");
+    }
+  }
+
+  @Nested
+  @DisplayName("a mistyped rep gets 'did you mean', as a customer does")
+  final class Reps {
+    @Test
+    @DisplayName("logging for @ana where anna exists asks 'did you mean @anna?' and stores nothing")
+    void loggingFor() {
+      // given
+      team.log("@anna /lead Acme");
+      long reps = team.count("reps");
+      // when
+      Reply reply = team.run("/sale Acme 300 @ana");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "Did you mean @anna? There is no rep \"ana\"; nothing was logged. Repeat the command"
+                  + " with @anna, or add new at the end to log for a new rep \"ana\".");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.count("reps")).isEqualTo(reps);
+      assertThat(team.run("/followup Acme @ana").text())
+          .isEqualTo(
+              "Did you mean @anna? There is no rep \"ana\". Repeat the command with @anna; a new"
+                  + " rep is known once they have used Salesmeter themselves.");
+      assertThat(team.run("/sale Acme 300 @anna").text())
+          .startsWith("Sale #2 logged: €300 — Acme (anna)");
+    }
+
+    @Test
+    @DisplayName("new confirms a new rep, and reps with other numbers are other people")
+    void newRep() {
+      // given
+      team.log("@anna /lead Acme");
+      team.log("/lead Beta @rep1");
+      // when
+      String confirmed = team.run("/sale Acme 300 @ana new").text();
+      String numbered = team.run("/lead Gamma @rep2").text();
+      // then
+      assertThat(confirmed).startsWith("Sale #3 logged: €300 — Acme (ana)");
+      assertThat(numbered).startsWith("Lead #4 logged: Gamma (rep2)");
+    }
+
+    @Test
+    @DisplayName("a figure for @ana and a target for @ana ask the same")
+    void figureAndTarget() {
+      // given
+      team.log("@anna /sale Acme 300");
+      // when
+      String figure = team.run("/kpi revenue @ana").text();
+      String target = team.run("/target 50k Q2 2026 @ana").text();
+      // then
+      assertThat(figure).startsWith("Did you mean @anna? There is no rep \"ana\".");
+      assertThat(target).startsWith("Did you mean @anna? There is no rep \"ana\".");
+      assertThat(team.events()).isEqualTo(1);
+      assertThat(team.run("/kpi revenue @nobody").text())
+          .startsWith("There is no rep \"nobody\" yet.");
+    }
+
+    @Test
+    @DisplayName("a name with spaces is suggested in quotes; a platform's mention is never guessed")
+    void quotedAndMentions() {
+      // given
+      team.log("/lead Acme @\"Anna de Vries\"");
+      // when
+      String typo = team.run("/sale Acme 300 @\"Ana de Vries\"").text();
+      String mention = team.run("/sale Acme 300 <@U999|ana>").text();
+      // then
+      assertThat(typo)
+          .startsWith("Did you mean @\"Anna de Vries\"? There is no rep \"Ana de Vries\";");
+      assertThat(mention).startsWith("Sale #2 logged: €300 — Acme (ana)");
+    }
+
+    @Test
+    @DisplayName("in Dutch: 'bedoel je @anna?'")
+    void dutch() {
+      // given
+      team.close();
+      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team.log("@anna /aanvraag Acme");
+      // when
+      Reply reply = team.run("/verkoop Acme 300 @ana");
+      // then
+      assertThat(reply.text())
+          .isEqualTo(
+              "Bedoel je @anna? Er is geen verkoper \"ana\"; er is niets vastgelegd. Herhaal het"
+                  + " commando met @anna, of zet nieuw aan het eind om voor een nieuwe verkoper"
+                  + " \"ana\" vast te leggen.");
+      assertThat(team.events()).isEqualTo(1);
+    }
   }
 
   @Nested

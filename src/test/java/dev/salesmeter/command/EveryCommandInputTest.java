@@ -229,4 +229,36 @@ final class EveryCommandInputTest {
     assertThat(team.events()).isEqualTo(events);
     assertThat(team.count("reps")).isEqualTo(reps);
   }
+
+  static Stream<Arguments> pastedLines() {
+    String digits = "9".repeat(10_240);
+    String letters = "y".repeat(10_240);
+    return Stream.of(
+        Arguments.of("/sale Acme " + digits, digits),
+        Arguments.of("/sale Acme 4200 " + PASTE, PASTE),
+        Arguments.of("/sale Acme 4200 margin:" + digits, digits),
+        Arguments.of("/sale Acme 4200 date:" + PASTE, PASTE),
+        Arguments.of("/sale Acme 4200 " + letters + ":red", letters),
+        Arguments.of("/target 50k " + PASTE, PASTE),
+        Arguments.of("/target " + digits + " Q2 2026", digits),
+        Arguments.of("/void " + PASTE, PASTE),
+        Arguments.of("/void 1 " + PASTE, PASTE),
+        Arguments.of("/help " + PASTE, PASTE),
+        Arguments.of("/" + PASTE, PASTE));
+  }
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("pastedLines")
+  @DisplayName("an error reply quotes at most 80 characters of a 10 kB paste")
+  void pasteQuotedShort(String line, String paste) {
+    // given a 10 kB value where an amount, a period, an option or a number should be
+    // when
+    Reply reply = team.run(line);
+    // then its first 79 characters are quoted, and "…"
+    assertThat(reply.text())
+        .contains(paste.substring(0, 79) + "…")
+        .doesNotContain(paste.substring(0, 80));
+    assertThat(reply.text().length()).isLessThan(400);
+    assertThat(team.events()).isZero();
+  }
 }

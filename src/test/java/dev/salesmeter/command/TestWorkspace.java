@@ -11,6 +11,7 @@ import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.Rep;
+import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class TestWorkspace implements AutoCloseable {
     all.addAll(CommandRegistry.figureCommands(figures, log));
     all.add(Schedules.command(new ScheduleStore(database)));
     CommandRegistry registry = new CommandRegistry(all);
-    this.commands = new Commands(registry, log, clock);
+    this.commands = new Commands(registry, log, new RepRoster(database), clock);
     this.suggestions = new Suggestions(registry, log, figures, clock);
   }
 
