@@ -5,6 +5,7 @@ import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureQuery;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.schedule.Schedules;
@@ -79,6 +80,15 @@ public final class TestWorkspace implements AutoCloseable {
   /** The figures on this workspace's database, to compute results directly. */
   public Figures figures() {
     return figures;
+  }
+
+  /** The figure of a type, to compute its result directly. */
+  public <F extends Figure<?>> F figure(Class<F> type) {
+    return figures.all().stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   /**

@@ -99,10 +99,6 @@ final class AovFigureTest {
   }
 
   private AovFigure aov() {
-    return team.figures().all().stream()
-        .filter(AovFigure.class::isInstance)
-        .map(AovFigure.class::cast)
-        .findFirst()
-        .orElseThrow();
+    return team.figure(AovFigure.class);
   }
 }

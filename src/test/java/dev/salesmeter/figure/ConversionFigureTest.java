@@ -49,13 +49,7 @@ final class ConversionFigureTest {
   @Test
   @DisplayName("the March cohort's counts, and February's, as numbers")
   void cohortNumbers() {
-    ConversionResult result =
-        team.figures().all().stream()
-            .filter(ConversionFigure.class::isInstance)
-            .map(ConversionFigure.class::cast)
-            .findFirst()
-            .orElseThrow()
-            .compute(team.query("march 2026"));
+    ConversionResult result = team.figure(ConversionFigure.class).compute(team.query("march 2026"));
     // leads A B C D; appointments A B C; quotes A B; sale A (A had an appointment); open C D
     assertThat(result.cohort()).isEqualTo(new Cohort(4, 3, 2, 1, 1, 2));
     // February: Echo's lead, sold in March

@@ -30,12 +30,7 @@ final class LtvFigureTest {
   }
 
   private LtvResult ltv(String period, String... rep) {
-    LtvFigure figure =
-        team.figures().all().stream()
-            .filter(LtvFigure.class::isInstance)
-            .map(LtvFigure.class::cast)
-            .findFirst()
-            .orElseThrow();
+    LtvFigure figure = team.figure(LtvFigure.class);
     return figure.compute(team.query(period, rep));
   }
 

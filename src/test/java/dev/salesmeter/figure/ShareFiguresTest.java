@@ -47,7 +47,7 @@ final class ShareFiguresTest {
                 + "Against February 2026: +75 points (by count).\n"
                 // bram 2 of 2, anna 1 of 2: best share first
                 + "By rep: bram 100%, anna 50%.");
-    ShareResult result = figure(CrossSellFigure.class).compute(team.query("march 2026"));
+    ShareResult result = team.figure(CrossSellFigure.class).compute(team.query("march 2026"));
     assertThat(result.sales()).isEqualTo(new Part(new Share(3, 4), new Share(100_000, 300_000)));
     assertThat(result.previous()).isEqualTo(new Part(new Share(0, 1), new Share(0, 100_000)));
     assertThat(result.byCountChange())
@@ -118,13 +118,5 @@ final class ShareFiguresTest {
             "De enige verkoop was aan een nieuwe klant.\n"
                 + "Tegenover januari 2026: toen geen verkopen.\n"
                 + "Per verkoper: anna 0%.");
-  }
-
-  private <F> F figure(Class<F> type) {
-    return team.figures().all().stream()
-        .filter(type::isInstance)
-        .map(type::cast)
-        .findFirst()
-        .orElseThrow();
   }
 }
