@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
@@ -38,9 +40,7 @@ final class ScorecardPicture {
   static Picture draw(ScorecardResult result, Formats formats, String title) {
     Messages messages = formats.messages();
     List<Period> weeks = result.weeks();
-    List<Counts> counts = result.counts();
-    int averaged = result.averaged();
-    Counts now = counts.get(0);
+    Counts now = result.counts().get(0);
     String headline =
         messages.get(
             "scorecard.picture.headline",
@@ -50,26 +50,15 @@ final class ScorecardPicture {
             now.quotesDecided() == 0
                 ? "—"
                 : FigureText.share(formats, new Share(now.quotesWon(), now.quotesDecided())));
-    String quiet = messages.get("scorecard.picture.quiet", formats.periodName(result.week()));
-    List<ChartLook.Cell> cells = new ArrayList<>();
-    cells.add(
-        counts.stream().allMatch(c -> c.revenue().cents() == 0)
-            ? ChartLook.note(messages.get("scorecard.picture.revenue"), quiet)
-            : revenueByWeek(formats, weeks, counts)::paint);
-    cells.add(
-        result.quietWeek()
-            ? ChartLook.note(messages.get("scorecard.picture.funnel"), quiet)
-            : funnel(formats, counts, averaged)::paint);
-    cells.add(
-        result.best().isEmpty()
-            ? ChartLook.note(
-                messages.get("scorecard.section.best"),
-                messages.get("figure.noSales", formats.periodName(result.week())))
-            : best(formats, result.best())::paint);
-    cells.add(
-        now.sales() + now.quotesDecided() == 0
-            ? ChartLook.note(messages.get("scorecard.picture.shares"), quiet)
-            : shares(formats, counts, averaged)::paint);
+    List<ChartLook.Cell> cells =
+        panels(result, formats).stream()
+            .map(
+                panel ->
+                    panel
+                        .note()
+                        .map(note -> ChartLook.note(panel.title(), note))
+                        .orElseGet(() -> panel.chart().get()::paint))
+            .toList();
     Period week = weeks.get(0);
     String workspaceName = result.workspaceName();
     return ChartLook.gridOfCells(
@@ -84,6 +73,43 @@ final class ScorecardPicture {
             week.start().get(IsoFields.WEEK_BASED_YEAR)
                 + "-W"
                 + String.format("%02d", week.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))));
+  }
+
+  /**
+   * A panel of the picture: a chart, or where the week has nothing for it, a note in words.
+   *
+   * @param chart draws the chart; not called where there is a note
+   */
+  record Panel(String title, Optional<String> note, Supplier<Chart<?, ?>> chart) {}
+
+  /** The four panels: revenue per week, the week's steps, the best reps, the week's shares. */
+  static List<Panel> panels(ScorecardResult result, Formats formats) {
+    Messages messages = formats.messages();
+    List<Period> weeks = result.weeks();
+    List<Counts> counts = result.counts();
+    int averaged = result.averaged();
+    Counts now = counts.get(0);
+    String week = formats.periodName(result.week());
+    Optional<String> noSales = Optional.of(messages.get("scorecard.picture.noSales", week));
+    return List.of(
+        new Panel(
+            messages.get("scorecard.picture.revenue"),
+            counts.stream().allMatch(c -> c.revenue().cents() == 0) ? noSales : Optional.empty(),
+            () -> revenueByWeek(formats, weeks, counts)),
+        new Panel(
+            messages.get("scorecard.picture.funnel"),
+            result.quietWeek()
+                ? Optional.of(messages.get("scorecard.picture.quiet", week))
+                : Optional.empty(),
+            () -> funnel(formats, counts, averaged)),
+        new Panel(
+            messages.get("scorecard.section.best"),
+            result.best().isEmpty() ? noSales : Optional.empty(),
+            () -> best(formats, result.best())),
+        new Panel(
+            messages.get("scorecard.picture.shares"),
+            now.sales() + now.quotesDecided() == 0 ? noSales : Optional.empty(),
+            () -> shares(formats, counts, averaged)));
   }
 
   private static CategoryChart small(String title, Formats formats) {

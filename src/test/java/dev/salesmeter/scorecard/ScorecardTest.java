@@ -1,13 +1,17 @@
 package dev.salesmeter.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.salesmeter.chart.ChartLook;
 import dev.salesmeter.chart.Png;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.core.Picture;
+import dev.salesmeter.core.text.Formats;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -197,6 +201,49 @@ final class ScorecardTest {
         .startsWith(
             "Compared with the week before (week 13, 2026) and with the average of the 2 weeks"
                 + " before. The week is not over yet: these are the figures so far.");
+  }
+
+  @Test
+  @DisplayName("a new team's first week: panels with nothing to show say so instead of empty axes")
+  void firstWeekPicture() {
+    // given a team whose only step so far is one lead in week 13
+    team = TestWorkspace.english(folder);
+    team.run("/lead Acme date:2026-03-24 @anna");
+    ScorecardResult result = new Scorecard(team.figures()).compute(team.query("2026-W13"));
+    // when
+    List<ScorecardPicture.Panel> panels = ScorecardPicture.panels(result, formats(team));
+    // then the lead is drawn; revenue, best reps and shares say there were no sales yet
+    assertThat(panels)
+        .extracting(ScorecardPicture.Panel::title, ScorecardPicture.Panel::note)
+        .containsExactly(
+            tuple("Revenue per week", Optional.of("No sales yet in week 13, 2026")),
+            tuple("Steps this week", Optional.empty()),
+            tuple("What goes well", Optional.of("No sales yet in week 13, 2026")),
+            tuple("Shares this week", Optional.of("No sales yet in week 13, 2026")));
+    assertThat(team.run("/scorecard").picture()).isPresent();
+  }
+
+  @Test
+  @DisplayName("in Dutch, a quiet week's panels say there was no activity yet")
+  void quietWeekPictureInDutch() {
+    // given a sale in week 12 and nothing in week 13
+    team = TestWorkspace.dutch(folder);
+    team.run("/verkoop Acme 300 datum:2026-03-18 @anna");
+    ScorecardResult result = new Scorecard(team.figures()).compute(team.query("2026-W13"));
+    // when
+    List<ScorecardPicture.Panel> panels = ScorecardPicture.panels(result, formats(team));
+    // then week 12's revenue is drawn, the week's own panels are notes
+    assertThat(panels)
+        .extracting(ScorecardPicture.Panel::note)
+        .containsExactly(
+            Optional.empty(),
+            Optional.of("Nog geen activiteit in week 13, 2026"),
+            Optional.of("Nog geen verkopen in week 13, 2026"),
+            Optional.of("Nog geen verkopen in week 13, 2026"));
+  }
+
+  private static Formats formats(TestWorkspace team) {
+    return Formats.of(team.query("2026-W13").settings());
   }
 
   @Test
