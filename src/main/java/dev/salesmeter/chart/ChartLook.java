@@ -18,6 +18,8 @@ import org.knowm.xchart.HorizontalBarChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.HorizontalBarStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -63,6 +65,29 @@ public final class ChartLook {
     chart.getStyler().setLabelsFont(font(15, true));
     chart.getStyler().setLabelsFontColor(TEXT);
     return chart;
+  }
+
+  /** Where a bar's value label sits, as a share of the bar's length: just past its end. */
+  private static final double PAST_THE_BAR = 1.05;
+
+  /**
+   * Each bar's value just past its end, in dark type: a zero is written on the axis rather than
+   * missing, and a bar too short to hold its label does not clip it. Leave room beyond the longest
+   * bar (the axis maximum) for its label.
+   */
+  public static void valueLabels(CategoryStyler styler) {
+    styler.setLabelsVisible(true);
+    styler.setLabelsPosition(PAST_THE_BAR);
+    styler.setLabelsFontColorAutomaticEnabled(false);
+    styler.setLabelsFontColor(TEXT);
+  }
+
+  /** As {@link #valueLabels(CategoryStyler)}, for horizontal bars. */
+  public static void valueLabels(HorizontalBarStyler styler) {
+    styler.setLabelsVisible(true);
+    styler.setLabelsPosition(PAST_THE_BAR);
+    styler.setLabelsFontColorAutomaticEnabled(false);
+    styler.setLabelsFontColor(TEXT);
   }
 
   /** Horizontal bars in the common look, for rankings: the first category is drawn on top. */

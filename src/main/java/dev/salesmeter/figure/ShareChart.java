@@ -50,11 +50,8 @@ final class ShareChart {
             byRevenue.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     // Room beyond the longest bar for its label, in tens of percent, up to 110% for a full bar.
     chart.getStyler().setXAxisMax(Math.min(115, Math.max(10, Math.ceil(highest * 1.15 / 10) * 10)));
-    chart.getStyler().setLabelsVisible(true);
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setLabelsFont(ChartLook.font(13, false));
-    chart.getStyler().setLabelsFontColor(ChartLook.TEXT);
-    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    chart.getStyler().setLabelsPosition(1.05);
     chart
         .getStyler()
         .setXAxisTickLabelsFormattingFunction(

@@ -174,7 +174,7 @@ final class ScorecardPicture {
     chart.getStyler().setYAxisMin(0.0);
     // The average of a count has decimals: its label is written with them.
     chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.number(formats));
-    chart.getStyler().setLabelsVisible(true);
+    ChartLook.valueLabels(chart.getStyler());
     return chart;
   }
 
@@ -187,7 +187,7 @@ final class ScorecardPicture {
             CELL_WIDTH,
             CELL_HEIGHT,
             ChartLook.money(formats));
-    chart.getStyler().setLabelsVisible(true);
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setLabelsFont(ChartLook.font(14, true));
     chart
         .addSeries(
@@ -215,18 +215,19 @@ final class ScorecardPicture {
         averaged,
         averaged == 0 ? List.of() : shareValues(counts.subList(1, averaged + 1)));
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(100.0);
+    // Up to 100%, with room above a full bar for its label, which has no tick of its own.
+    chart.getStyler().setYAxisMax(112.0);
     chart
         .getStyler()
         .setYAxisTickLabelsFormattingFunction(
-            value -> formats.percent(BigDecimal.valueOf(Math.round(value))));
-    chart.getStyler().setLabelsVisible(true);
+            value -> value > 100 ? "" : formats.percent(BigDecimal.valueOf(Math.round(value))));
+    ChartLook.valueLabels(chart.getStyler());
     return chart;
   }
 
   /**
-   * The week's bars in blue and, where there are earlier weeks, their average's faint beside. A
-   * zero is drawn as a hairline with its label, so that it reads as zero, not as missing.
+   * The week's bars in blue and, where there are earlier weeks, their average's faint beside, with
+   * room above the highest for its label.
    */
   private static void weekAndAverage(
       CategoryChart chart,
@@ -235,27 +236,20 @@ final class ScorecardPicture {
       List<Double> week,
       int averaged,
       List<Double> average) {
+    chart
+        .addSeries(messages.get("scorecard.picture.thisWeek"), names, week)
+        .setFillColor(ChartLook.BLUE);
+    if (averaged > 0) {
+      chart
+          .addSeries(messages.get("scorecard.picture.average", averaged), names, average)
+          .setFillColor(ChartLook.FAINT);
+    }
     double highest =
         Stream.concat(week.stream(), average.stream())
             .mapToDouble(Double::doubleValue)
             .max()
             .orElse(0);
-    chart
-        .addSeries(messages.get("scorecard.picture.thisWeek"), names, visibleZeros(week, highest))
-        .setFillColor(ChartLook.BLUE);
-    if (averaged > 0) {
-      chart
-          .addSeries(
-              messages.get("scorecard.picture.average", averaged),
-              names,
-              visibleZeros(average, highest))
-          .setFillColor(ChartLook.FAINT);
-    }
-  }
-
-  /** Zeros raised to a hairline (0.4% of the highest bar), which the labels still write as 0. */
-  private static List<Double> visibleZeros(List<Double> values, double highest) {
-    return values.stream().map(v -> v == 0 ? highest * 0.004 : v).toList();
+    chart.getStyler().setYAxisMax(Math.max(1.0, highest * 1.15));
   }
 
   /** The pooled shares, in percent, of some weeks: win rate, cross-sell, repeat. */

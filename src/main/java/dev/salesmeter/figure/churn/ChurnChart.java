@@ -61,11 +61,7 @@ final class ChurnChart {
             names,
             months.stream().map(m -> (double) m.rate().churned()).toList())
         .setFillColor(ChartLook.VERMILLION);
-    counts.getStyler().setLabelsVisible(true);
-    counts.getStyler().setLabelsPosition(1.0);
-    // Dark labels: readable inside a tall bar, above a short one, and a zero as "0" on the axis.
-    counts.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    counts.getStyler().setLabelsFontColor(ChartLook.TEXT);
+    ChartLook.valueLabels(counts.getStyler());
     counts.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
     long most =
         months.stream().mapToLong(m -> Math.max(m.fresh(), m.rate().churned())).max().orElse(0);

@@ -44,9 +44,12 @@ final class ConversionChart {
               List.of(before.leads(), before.appointments(), before.quotes(), before.sales()));
       earlier.setFillColor(ChartLook.FAINT);
     }
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsPosition(0.9);
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setYAxisMin(0.0);
+    // Room above the highest bar for its label.
+    chart
+        .getStyler()
+        .setYAxisMax(Math.max(1.0, Math.ceil(Math.max(now.leads(), before.leads()) * 1.12)));
     chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartLook.count(formats));
     return ChartLook.png(
         chart,

@@ -34,13 +34,8 @@ final class LeaderboardChart {
                 .toList());
     bars.setFillColor(ChartLook.BLUE);
     chart.getStyler().setLegendVisible(false);
-    // Each bar's value just past its end, in dark type: a zero is written on the axis, and a
-    // short bar does not clip its label; room beyond the longest bar for its label.
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsPosition(1.05);
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setLabelsFont(ChartLook.font(15, true));
-    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    chart.getStyler().setLabelsFontColor(ChartLook.TEXT);
     double highest =
         places.stream()
             .mapToDouble(p -> ranking == Ranking.REVENUE ? p.now() / 100.0 : p.now())

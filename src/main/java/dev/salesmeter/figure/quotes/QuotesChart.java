@@ -11,7 +11,6 @@ import dev.salesmeter.store.Rep;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HorizontalBarChart;
-import org.knowm.xchart.style.CategoryStyler;
 
 /**
  * Two charts side by side: the period's quoted opportunities — won, lost, still open — against the
@@ -22,9 +21,6 @@ final class QuotesChart {
   private static final int CELL_WIDTH = 760;
   private static final int CELL_HEIGHT = 540;
   private static final int REPS_SHOWN = 12;
-
-  /** Where a bar's label sits, as a share of its length: just past its end. */
-  private static final double LABEL_OUTSIDE = 1.05;
 
   private QuotesChart() {}
 
@@ -74,7 +70,7 @@ final class QuotesChart {
               List.of(before.quoted(), before.won(), before.lost(), before.open()))
           .setFillColor(ChartLook.FAINT);
     }
-    labelsOutside(chart.getStyler());
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setYAxisMin(0.0);
     // Room above the highest bar for its label; at least 1, so that zeros sit on a real axis.
     chart
@@ -106,26 +102,12 @@ final class QuotesChart {
             most.stream().map(r -> (double) r.count()).toList(),
             most.stream().map(r -> ChartLook.axisName(r.rep())).toList())
         .setFillColor(ChartLook.VERMILLION);
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsPosition(LABEL_OUTSIDE);
+    ChartLook.valueLabels(chart.getStyler());
     chart.getStyler().setLabelsFont(ChartLook.font(15, true));
-    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    chart.getStyler().setLabelsFontColor(ChartLook.TEXT);
     // Room beyond the longest bar for its label; the labels say the counts, so fewer ticks.
     chart.getStyler().setXAxisMax(Math.max(1.0, Math.ceil(most.get(0).count() * 1.15)));
     chart.getStyler().setYAxisTickMarkSpacingHint(60);
     return chart;
-  }
-
-  /**
-   * Each bar's count just past its end, in dark type: a zero is written on the axis, and a bar too
-   * short to hold its label does not clip it.
-   */
-  private static void labelsOutside(CategoryStyler styler) {
-    styler.setLabelsVisible(true);
-    styler.setLabelsPosition(LABEL_OUTSIDE);
-    styler.setLabelsFontColorAutomaticEnabled(false);
-    styler.setLabelsFontColor(ChartLook.TEXT);
   }
 
   private static String winRate(QuotesResult result, Formats formats) {
