@@ -243,16 +243,64 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     LocalDate today = LocalDate.ofInstant(query.now(), query.settings().zone());
     LocalDate last = (period.end().isAfter(today) ? today : period.end()).withDayOfMonth(1);
     LocalDate first = period.unit() == Period.Unit.YEAR ? period.start() : last.minusMonths(11);
-    List<Month> months = new ArrayList<>();
+    List<Period> months = new ArrayList<>();
     for (LocalDate month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-      if (month.isAfter(today)) {
-        break;
-      }
-      Period one = Period.month(month.getYear(), month.getMonthValue());
-      months.add(
-          new Month(
-              one, rate(handle, query, one), moments(handle, query, one, STARTED_NEW).size()));
+      months.add(Period.month(month.getYear(), month.getMonthValue()));
     }
-    return months;
+    if (months.isEmpty()) {
+      return List.of();
+    }
+    // One statement for all the months: each month's bounds are a row of "spans", and the
+    // conditions above are read against that row instead of the period's parameters.
+    Map<String, Object> parameters = parameters(query, period);
+    StringBuilder spans = new StringBuilder();
+    for (int i = 0; i < months.size(); i++) {
+      Map<String, Object> span = query.span(months.get(i));
+      for (String bound : List.of("from", "to", "firstDay", "lastDay")) {
+        parameters.put(bound + i, span.get(bound));
+      }
+      spans
+          .append(i == 0 ? "" : ", ")
+          .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
+    }
+    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
+    String starter = "(:rep IS NULL OR " + STARTER + " = :rep)";
+    String select =
+        (" SELECT sp.i,"
+                + " SUM(CASE WHEN ACTIVE AND OWNER THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN ACTIVE AND ENDED AND OWNER THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN s.won_back = 0 AND s.started_at >= :from AND STARTER"
+                + " THEN 1 ELSE 0 END)"
+                + " FROM spans sp JOIN customer_spells s ON s.workspace_id = :ws"
+                + " AND s.started_at < :to AND s.ended_day >= :firstDay"
+                + " GROUP BY sp.i")
+            .replace("ACTIVE", ACTIVE_AT_START)
+            .replace("ENDED", ENDED_IN_PERIOD)
+            .replace("OWNER", owner)
+            .replace("STARTER", starter)
+            .replace(":from", "sp.span_from")
+            .replaceAll(":to\\b", "sp.span_to")
+            .replace(":firstDay", "sp.first_day")
+            .replace(":lastDay", "sp.last_day");
+    String sql =
+        "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES "
+            + spans
+            + ")"
+            + select;
+    Map<Integer, long[]> counts =
+        handle
+            .createQuery(sql)
+            .bindMap(parameters)
+            .map(
+                (rs, ctx) ->
+                    Map.entry(
+                        rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}))
+            .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
+    List<Month> result = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      long[] count = counts.getOrDefault(i, new long[3]);
+      result.add(new Month(months.get(i), new Rate(count[0], count[1]), count[2]));
+    }
+    return result;
   }
 }

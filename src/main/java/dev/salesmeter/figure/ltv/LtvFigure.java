@@ -1,5 +1,6 @@
 package dev.salesmeter.figure.ltv;
 
+import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figure;
@@ -10,9 +11,11 @@ import dev.salesmeter.figure.churn.ChurnFigure.Rate;
 import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -55,13 +58,7 @@ public final class LtvFigure implements Figure<LtvResult> {
     return jdbi.withHandle(
         handle -> {
           Sales sales = sales(handle, query, window);
-          Optional<LocalDate> logStart =
-              handle
-                  .createQuery("SELECT MIN(local_date) FROM live_events WHERE workspace_id = :ws")
-                  .bind("ws", query.workspace().value())
-                  .mapTo(String.class)
-                  .findOne()
-                  .map(LocalDate::parse);
+          Optional<LocalDate> logStart = logStart(handle, query);
           Period covered =
               logStart
                   .filter(first -> first.isAfter(window.start()) && !first.isAfter(window.end()))
@@ -152,6 +149,30 @@ public final class LtvFigure implements Figure<LtvResult> {
                     rs.getLong("costs"),
                     rs.getInt("sale_cents") == 0 && rs.getLong("costs") % 100 == 0))
         .one();
+  }
+
+  /**
+   * The local day of the log's earliest live event. Asked per kind, so that each walks the
+   * (workspace, kind, time) index from its start and stops at the first live event, instead of
+   * reading the whole log.
+   */
+  private static Optional<LocalDate> logStart(Handle handle, FigureQuery query) {
+    String kinds =
+        Arrays.stream(EventKind.values())
+            .filter(kind -> kind != EventKind.VOID)
+            .map(kind -> "('" + kind.code() + "')")
+            .collect(Collectors.joining(", "));
+    return handle
+        .createQuery(
+            "WITH kinds (kind) AS (VALUES "
+                + kinds
+                + ") SELECT MIN((SELECT e.local_date FROM live_events e"
+                + " WHERE e.workspace_id = :ws AND e.kind = k.kind"
+                + " ORDER BY e.occurred_at LIMIT 1)) FROM kinds k")
+        .bind("ws", query.workspace().value())
+        .mapTo(String.class)
+        .findOne()
+        .map(LocalDate::parse);
   }
 
   /** The local day of the first spell that began in the window, for the team or the rep. */
