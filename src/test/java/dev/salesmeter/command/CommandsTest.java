@@ -239,7 +239,7 @@ final class CommandsTest {
           .isEqualTo(
               "Aanvraag #2 vastgelegd: Acme (anna). Ongedaan maken: /herstel\n"
                   + "Let op: Acme heeft al een open kans, geopend met Aanvraag #1 op 2 mrt 2026;"
-                  + " deze aanvraag opent een tweede kans. Gaat het om dezelfde vraag, maak deze"
+                  + " deze aanvraag opent een tweede kans. Gaat het om dezelfde aanvraag, maak deze"
                   + " dan ongedaan: /herstel 2");
     }
   }
@@ -795,7 +795,7 @@ final class CommandsTest {
       assertThat(team.run("/herstel 1").text())
           .isEqualTo(
               "Ongedaan gemaakt: Aanvraag #1: Acme (anna), 31 mrt 2026 17:00; vastgelegd op 31 mrt"
-                  + " 2026 om 17:00. Het telt niet meer mee (vastgelegd als #2).");
+                  + " 2026 om 17:00. Het telt niet meer mee (herstel vastgelegd als #2).");
     }
 
     @Test
@@ -864,7 +864,7 @@ final class CommandsTest {
       team.log("@anna /verkoop Acme 500 datum:2026-03-20");
       team.log("@anna /verloren Acme datum:2026-03-10");
       assertThat(team.run("@anna /herstel 3").text())
-          .endsWith("De kans bij Acme blijft gewonnen, door verkoop #2.");
+          .endsWith("De kans bij Acme blijft gewonnen: verkoop #2 telt nog mee.");
       assertThat(team.run("@anna /herstel 2").text()).endsWith("De kans bij Acme staat weer open.");
     }
 
@@ -958,7 +958,8 @@ final class CommandsTest {
   void dutchHelp() {
     team.close();
     team = TestWorkspace.dutch(folder.resolve("nl"));
-    assertThat(team.run("/hulp").text()).contains("/verkoop (/sale) — een verkoop is binnen");
+    assertThat(team.run("/hulp").text())
+        .contains("/verkoop (/sale) — een verkoop is binnengehaald");
   }
 
   @Test

@@ -178,7 +178,7 @@ final class EditCommandTest {
         .isEqualTo(
             "Gecorrigeerd: Verkoop #1: € 300 — Acme (anna) → Verkoop #3: € 1.250,50 — Acme (anna),"
                 + " kruisverkoop, directe verkoop (geen open kans). De oude #1 telt niet meer mee"
-                + " (ongedaan gemaakt als #2).");
+                + " (herstel vastgelegd als #2).");
     assertThat(team.run("@anna /wijzig 3 marge:30 soort:bezoek").text())
         .isEqualTo(
             "\"soort:\" hoort niet bij Verkoop #3. Die heeft: bedrag:, klant:, verkoper:, datum:,"

@@ -116,13 +116,13 @@ final class ChurnFigureTest {
     assertThat(team.run("/cijfers verloop maart 2026").text())
         .isEqualTo(
             "Aan het begin waren 4 klanten actief; daarvan zijn er 2 in de periode vertrokken"
-                + " (50%): Bravo (stil, 10 mrt 2026), Charlie (15 mrt 2026).\n"
+                + " (50%): Bravo (zonder opzegging, 10 mrt 2026), Charlie (15 mrt 2026).\n"
                 + "Nieuwe klanten: 2 (Golf, Delta). Teruggewonnen: 1 (Echo).\n"
                 + "Nieuw en weer weg binnen de periode (niet in het percentage): Golf (25 mrt"
                 + " 2026).\n"
                 + "Verloop tegenover februari 2026: +30 procentpunt.\n"
                 + "Risico — 1 klant telt als vertrokken als er binnen 60 dagen geen verkoop komt:"
-                + " Foxtrot (stil, 15 mei 2026).");
+                + " Foxtrot (zonder opzegging, 15 mei 2026).");
   }
 
   @Test

@@ -69,7 +69,7 @@ final class ConversionFigureTest {
         .isEqualTo(
             "4 leads came in: 3 got an appointment (75%), 2 a quote (50%) and 1 a sale (25%).\n"
                 + "Appointment to sale: 1 of 3 (33.3%).\n"
-                + "Still open: 2 of 4 (50%); a young cohort has not finished converting.\n"
+                + "Still open: 2 of 4 (50%); recent leads may still turn into sales.\n"
                 + "Lead to sale against February 2026: −75 points.");
   }
 

@@ -74,7 +74,7 @@ final class LtvFigureTest {
     assertThat(reply.text())
         .isEqualTo(
             // 4000 / 4 customers = 1000 a year; default margin 25% → 250 profit
-            "A customer brought €1,000 revenue a year (4 customers); at a margin of 25% that is"
+            "A customer brought in €1,000 of revenue a year (4 customers); at a margin of 25% that is"
                 + " €250 profit a year.\n"
                 // 1 of 3 left: 33.3% a year, lifetime 1 / (1/3) = 3 years; 250 × 3 = 750
                 + "Churn 33.3% a year (1 of 3): an expected lifetime of 3 years, so a lifetime"
@@ -90,11 +90,11 @@ final class LtvFigureTest {
     workedExample(TestWorkspace.dutch(folder.resolve("nl")));
     assertThat(team.run("/cijfers klantwaarde 2025").text())
         .isEqualTo(
-            "Een klant bracht € 1.000 omzet per jaar (4 klanten); met een marge van 25% is dat"
+            "Een klant leverde € 1.000 omzet per jaar op (4 klanten); met een marge van 25% is dat"
                 + " € 250 winst per jaar.\n"
                 + "Verloop 33,3% per jaar (1 van 3): een verwachte klantduur van 3 jaar, dus een"
                 + " klantwaarde van € 750.\n"
-                + "Een klant winnen kostte € 1.000 (€ 2.000 over 2 nieuwe klanten): terugverdiend"
+                + "Een klant winnen kostte € 1.000 (€ 2.000 verdeeld over 2 nieuwe klanten): terugverdiend"
                 + " in 4,0 jaar; klantwaarde : acquisitiekosten 0,75.\n"
                 + "Een klant blijft 3 jaar, maar het duurt 4,0 jaar om terug te verdienen wat het"
                 + " winnen kostte: elke nieuwe klant kost het bedrijf € 250.");
@@ -134,7 +134,7 @@ final class LtvFigureTest {
     assertThat(team.run("/kpi klantwaarde 2025").text())
         .startsWith(
             // (1000 × 40% + 1000 × 25%) / 2 = 325 profit a year; 650 / 2000 = 32.5%
-            "A customer brought €1,000 revenue a year (2 customers); at a margin of 32.5% that is"
+            "A customer brought in €1,000 of revenue a year (2 customers); at a margin of 32.5% that is"
                 + " €325 profit a year.\n"
                 + "Churn 0% a year (0 of 2): an expected lifetime of at least 10 years (counted as"
                 + " 10 years), so a lifetime value of €3,250.");
@@ -162,7 +162,7 @@ final class LtvFigureTest {
     Reply reply = team.run("/kpi ltv this year");
     assertThat(reply.text())
         .isEqualTo(
-            "Over 2 Jan–31 Mar 2026 a customer brought €3,000 revenue (2 customers); at a margin"
+            "Over 2 Jan–31 Mar 2026 a customer brought in €3,000 of revenue (2 customers); at a margin"
                 + " of 25% that is €750 profit.\n"
                 + "Lifetime and lifetime value are not estimated yet: they need 12 months of"
                 + " history, and the log starts on 2 Jan 2026. They can be given for periods that"

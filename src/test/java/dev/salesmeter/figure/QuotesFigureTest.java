@@ -124,7 +124,7 @@ final class QuotesFigureTest {
       dutch.log("/offerte Acme 1000 datum:2026-03-02 @anna");
       assertThat(dutch.run("/cijfers offertes maart 2026").text())
           .isEqualTo(
-              "1 offerte voor het eerst verstuurd in maart 2026 (1–31 mrt): 0 gewonnen, 0"
+              "1 kans kreeg in maart 2026 (1–31 mrt) een eerste offerte: 0 gewonnen, 0"
                   + " verloren, 1 nog open.\n"
                   + "Scoringspercentage 0% in aantal, 0% in waarde (€ 0 van € 1.000).\n"
                   + "Scoringspercentage tegenover februari 2026: toen niets.\n"
@@ -133,8 +133,8 @@ final class QuotesFigureTest {
       dutch.log("/opvolging Acme datum:2026-03-30 @anna");
       assertThat(dutch.run("/cijfers offertes maart 2026").text())
           .endsWith(
-              "Geen niet opgevolgde offertes: elke openstaande offerte is in de afgelopen 7"
-                  + " dagen opgevolgd.");
+              "Geen niet opgevolgde offertes: elke open offerte is de afgelopen 7 dagen"
+                  + " opgevolgd.");
     } finally {
       dutch.close();
     }

@@ -186,7 +186,7 @@ final class RevenueFigureTest {
     team.run("/verkoop Acme 1.250,50 datum:2026-03-02 @anna");
     Reply reply = team.run("/cijfers omzet maart 2026");
     assertThat(reply.title()).contains("Omzet — maart 2026 (1–31 mrt)");
-    assertThat(team.run("/cijfers").text()).contains("• omzet — omzet tegen het doel");
+    assertThat(team.run("/cijfers").text()).contains("• omzet — omzet tegenover het doel");
     assertThat(team.run("/cijfers snelheid").text())
         .startsWith("\"snelheid\" is geen cijfer. Cijfers: ")
         .contains("conversie", "omzet", "ranglijst");

@@ -70,7 +70,7 @@ final class ScheduleCommandTest {
     assertThat(list.title()).contains("Schedules");
     assertThat(list.text())
         .isEqualTo(
-            "• stale-quote nudges in this channel: weekdays at 10:00 (Europe/Amsterdam), next 1 Apr"
+            "• stale-quote nudge in this channel: weekdays at 10:00 (Europe/Amsterdam), next 1 Apr"
                 + " 2026 10:00\n"
                 + "• weekly scorecard in this channel: Mondays at 09:00 (Europe/Amsterdam), next 6"
                 + " Apr 2026 09:00");
@@ -89,7 +89,7 @@ final class ScheduleCommandTest {
     store = new ScheduleStore(team.database());
     assertThat(team.run("/planning scorekaart hier maandag 09:00").text())
         .isEqualTo(
-            "De weekscorekaart is hier gepland: maandag om 09:00 (Europe/Amsterdam)."
+            "De weekscorekaart is hier gepland: elke maandag om 09:00 (Europe/Amsterdam)."
                 + " Volgende: 6 apr 2026 09:00.");
     assertThat(team.run("/planning stop scorekaart").text()).contains("gestopt");
   }

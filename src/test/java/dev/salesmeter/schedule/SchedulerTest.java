@@ -344,7 +344,7 @@ final class SchedulerTest {
     assertThat(slack.tells).extracting(RecordingPoster.Post::where).containsExactly("anna", "bram");
     String anna = slack.tells.get(0).reply().text();
     assertThat(anna)
-        .startsWith("1 of your quotes had no follow-up for a while:")
+        .startsWith("1 of your quotes has had no follow-up for a while:")
         // noon on 20 March (11:00Z) to 08:00Z on 1 April: 11 days and 21 hours
         .contains("• Acme — €1,200, last touched 20 Mar 2026 (11 days ago)")
         .doesNotContain("Beta");

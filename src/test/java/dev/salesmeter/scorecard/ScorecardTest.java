@@ -81,7 +81,7 @@ final class ScorecardTest {
                 // March 1-29: 500 + 2400 = 2900 = 29% of 10000; due 10000 * 29 / 31 = 9354.84;
                 // 9354.84 - 2900 = 6454.84 behind, in whole euros.
                 "Target March 2026: €2,900 of €10,000 (29%) by 29 Mar 2026; €6,455 behind"
-                    + " the pace.",
+                    + " pace.",
                 // 2 against 1; average 2 / 8 = 0.25, shown as 0.3; 2 - 0.25 = 1.75, shown as 1.8
                 // (unrounded, then rounded half up).
                 "Sales: 2 — ▲ 1 vs the week before, ▲ 1.8 vs the average of 0.3",
@@ -97,7 +97,7 @@ final class ScorecardTest {
                 // Quotes 1 against 2; average 2 / 8 = 0.25 → 0.3; 1 - 0.25 = 0.75 → 0.8.
                 "Quotes sent: 1 — ▼ 1 vs the week before, ▲ 0.8 vs the average of 0.3",
                 // Acme won, Bakkerij Bos lost: 1 of 2. Nothing was decided in weeks 5 to 12.
-                "Quote win rate (won of decided): 50% (1 of 2) — nothing then vs the week before",
+                "Quote win rate (won of those decided): 50% (1 of 2) — nothing then vs the week before",
                 "",
                 "Cross-sell and repeat",
                 // Garage Gans: 1 of 2; week 12: 0 of 1; weeks 5-12: 0 of 2.
@@ -114,9 +114,9 @@ final class ScorecardTest {
                 "Churned customers: 1 — ▲ 1 vs the week before, ▲ 1 vs the average of 0",
                 "Who left: Zuidwind (26 Mar 2026).",
                 "",
-                "What goes well",
+                "Going well",
                 "1. anna €2,000 — ▲ €2,000 (nothing then) vs the week before",
-                // bram: 400 against 500, a fall, which "what goes well" does not list.
+                // bram: 400 against 500, a fall, which "going well" does not list.
                 "2. bram €400",
                 "",
                 "Needs chasing",
