@@ -218,7 +218,7 @@ final class ScorecardTest {
         .containsExactly(
             tuple("Revenue per week", Optional.of("No sales yet in week 13, 2026")),
             tuple("Steps this week", Optional.empty()),
-            tuple("What goes well", Optional.of("No sales yet in week 13, 2026")),
+            tuple("Going well", Optional.of("No sales yet in week 13, 2026")),
             tuple("Shares this week", Optional.of("No sales yet in week 13, 2026")));
     assertThat(team.run("/scorecard").picture()).isPresent();
   }
