@@ -50,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +68,25 @@ public final class SlackAdapter implements Poster {
 
   /**
    * How long a command may take before Slack is acked with "logging…" and the reply follows through
-   * the response URL: well inside Slack's 3 seconds, which also count the way there and back.
+   * the response URL: well inside Slack's 3 seconds, which also count the way there and back and a
+   * request's wait for a free HTTP worker.
    */
-  static final Duration ACK_WITHIN = Duration.ofSeconds(2);
+  static final Duration ACK_WITHIN = Duration.ofMillis(1_500);
 
   /**
    * Threads that run commands while Bolt's thread waits for the ack. Most of them wait in the
    * store's write queue when the database is held; beyond them commands queue in memory.
    */
   private static final int COMMAND_THREADS = 32;
+
+  /**
+   * How long a command may take while earlier ones are still waiting for the store: it is held, so
+   * a write will not be done in {@link #ACK_WITHIN} either, and waiting that long would keep HTTP
+   * workers from the requests queued behind them (which then missed Slack's 3 s: up to 4 s with 20
+   * senders on 16 workers). A figure, which only reads, still answers at once; a second is long
+   * enough that a merely busy queue does not turn every ack into "logging…".
+   */
+  private static final Duration ACK_WITHIN_WHILE_LATE = Duration.ofMillis(500);
 
   /**
    * @param signingSecret the app's signing secret (HTTP mode), or null over Socket Mode
@@ -96,6 +107,10 @@ public final class SlackAdapter implements Poster {
   private final Map<WorkspaceId, Locale> languages = new ConcurrentHashMap<>();
 
   private final Duration ackWithin;
+
+  /** Commands acked with "logging…" whose reply has not been sent yet. */
+  private final AtomicInteger late = new AtomicInteger();
+
   private final ExecutorService commandRunner =
       Executors.newFixedThreadPool(
           COMMAND_THREADS,
@@ -261,13 +276,25 @@ public final class SlackAdapter implements Poster {
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     CompletableFuture<Reply> answer =
         CompletableFuture.supplyAsync(() -> run(command, payload, ctx), commandRunner);
+    Duration wait =
+        late.get() > 0 && ACK_WITHIN_WHILE_LATE.compareTo(ackWithin) < 0
+            ? ACK_WITHIN_WHILE_LATE
+            : ackWithin;
     Reply reply;
     try {
-      reply = answer.get(ackWithin.toMillis(), TimeUnit.MILLISECONDS);
+      reply = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
       // Slack gives up after 3 s. "logging…" is not a confirmation: the command goes on, and its
       // reply (the confirmation, or why nothing was logged) follows through the response URL.
-      answer.whenComplete((late, failure) -> respondLater(late, failure, payload, ctx));
+      late.incrementAndGet();
+      answer.whenComplete(
+          (lateReply, failure) -> {
+            try {
+              respondLater(lateReply, failure, payload, ctx);
+            } finally {
+              late.decrementAndGet();
+            }
+          });
       Messages messages = Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH));
       return ctx.ack(
           response -> response.responseType("ephemeral").text(messages.get("command.pending")));
