@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Slash commands from 20 concurrent senders through HTTP mode (the real Bolt verification and
@@ -58,7 +59,7 @@ public final class SlackLoadBenchmark {
   /** One sent command: how long its ack took, and what the ack said. */
   private record Sent(long nanos, int status, String body) {
     boolean confirmed() {
-      return status == 200 && body.contains("logged");
+      return status == 200 && isConfirmation(body);
     }
 
     boolean pending() {
@@ -125,7 +126,7 @@ public final class SlackLoadBenchmark {
           if (late == null) {
             break;
           }
-          if (late.contains("logged")) {
+          if (isConfirmation(late)) {
             lateConfirmations++;
           } else {
             lateFailures++;
@@ -165,6 +166,13 @@ public final class SlackLoadBenchmark {
             heldMet ? "met" : "NOT met");
       }
     }
+  }
+
+  /** "Sale #12 logged: …", not "Something went wrong (ref …). Nothing was logged." */
+  private static final Pattern CONFIRMATION = Pattern.compile("#\\d+ logged");
+
+  private static boolean isConfirmation(String reply) {
+    return CONFIRMATION.matcher(reply).find();
   }
 
   private static void report(Sent[] sent, long stored, long[] direct) {
