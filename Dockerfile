@@ -21,7 +21,15 @@ WORKDIR /app
 COPY --from=build /src/target/salesmeter.jar /app/salesmeter.jar
 USER salesmeter
 ENV SALESMETER_DATABASE_PATH=/data/salesmeter.db
+# Memory: within 256 MB resident with a 1M-event database (README, "Memory"). A fixed heap and
+# metaspace, the serial collector (no parallel GC threads or their structures), two cores' worth of
+# JIT and GC threads, small thread stacks, and two malloc arenas instead of one per core for
+# SQLite's native memory. MemoryBenchmark reads JAVA_OPTS from this line: keep it on one line.
+ENV JAVA_OPTS="-Xms32m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2" \
+    MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
 # Chat tokens come from the environment (docker run -e SLACK_BOT_TOKEN=...); with none, the
 # local console starts, so run it with -it to type commands.
-ENTRYPOINT ["java", "-jar", "/app/salesmeter.jar"]
+# A shell expands JAVA_OPTS (an operator may override it) and then becomes java itself (exec), so
+# java gets the signals; arguments to `docker run` go to Salesmeter.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/salesmeter.jar \"$@\"", "salesmeter"]

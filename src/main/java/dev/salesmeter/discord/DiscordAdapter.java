@@ -21,9 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -54,9 +58,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Salesmeter in Discord through JDA: the registry as typed slash commands, each interaction handled
  * by the shared commands and answered with an embed. A reply with a chart is deferred at once and
- * followed up with the embed and the PNG shown in it; every other reply is the answer itself. Every
- * guild is its own workspace; a direct message gets a polite refusal. Scheduled posts go out as the
- * same embeds ({@link Poster}).
+ * followed up with the embed and the PNG shown in it; every other reply is the answer itself. A
+ * command that is not done in time (the database held by another process) is deferred privately and
+ * its reply follows up when it is done, so Discord never gives up on it. Every guild is its own
+ * workspace; a direct message gets a polite refusal. Scheduled posts go out as the same embeds
+ * ({@link Poster}).
  */
 public final class DiscordAdapter extends ListenerAdapter implements Poster {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -71,6 +77,15 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
 
   /** The longest a scheduled post may take; far below the scheduler's claim on the run. */
   private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+
+  /**
+   * How long a command may take before the interaction is deferred and its reply follows up: well
+   * inside Discord's 3 seconds, which also count the way there and back.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+
+  /** Threads that run commands off JDA's event thread; beyond them commands queue in memory. */
+  private static final int COMMAND_THREADS = 16;
 
   /**
    * @param guilds the guilds whose commands are registered as guild commands (at once); with none,
@@ -89,6 +104,22 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
   private final Settings settings;
   private final List<SlashCommandData> slashCommands;
   private volatile JDA jda;
+  private final Duration answerWithin;
+  private final ExecutorService commandRunner =
+      Executors.newFixedThreadPool(
+          COMMAND_THREADS,
+          task -> {
+            Thread thread = new Thread(task, "discord-commands");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final ScheduledExecutorService deferrals =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "discord-deferrals");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final ExecutorService charts =
       Executors.newFixedThreadPool(
           2,
@@ -99,6 +130,16 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
           });
 
   public DiscordAdapter(Commands commands, Suggestions suggestions, Settings settings) {
+    this(commands, suggestions, settings, ANSWER_WITHIN);
+  }
+
+  /**
+   * @param answerWithin how long a command may take before it is deferred (shorter in tests, so
+   *     that a held database shows it at once)
+   */
+  DiscordAdapter(
+      Commands commands, Suggestions suggestions, Settings settings, Duration answerWithin) {
+    this.answerWithin = answerWithin;
     this.commands = commands;
     this.suggestions = suggestions;
     this.settings = settings;
@@ -174,17 +215,64 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
     }
     Guild guild = event.getGuild();
     Optional<CommandSpec> spec = commands.registry().find(event.getName());
-    Reply reply =
-        commands.handle(
-            new TypedInput(
-                Platform.DISCORD,
-                workspace(guild),
-                actor(event.getMember()),
-                event.getChannelId() == null ? "" : event.getChannelId(),
-                event.getId(),
-                event.getName(),
-                spec.map(s -> SlashCommands.values(s, event.getOptions())).orElse(Map.of()),
-                language));
+    TypedInput input =
+        new TypedInput(
+            Platform.DISCORD,
+            workspace(guild),
+            actor(event.getMember()),
+            event.getChannelId() == null ? "" : event.getChannelId(),
+            event.getId(),
+            event.getName(),
+            spec.map(s -> SlashCommands.values(s, event.getOptions())).orElse(Map.of()),
+            language);
+    // The command runs off JDA's event thread, so one held database never stalls the others.
+    // Whichever comes first answers the interaction: the reply, or a private deferral once the
+    // command has taken too long (then the reply follows up when it is done).
+    AtomicBoolean responded = new AtomicBoolean();
+    ScheduledFuture<?> deferral =
+        deferrals.schedule(
+            () -> {
+              if (responded.compareAndSet(false, true)) {
+                event
+                    .deferReply(true)
+                    .queue(
+                        hook -> firstResponse(received, "deferred while the store was busy"),
+                        failure -> failed(event, failure));
+              }
+            },
+            answerWithin.toMillis(),
+            TimeUnit.MILLISECONDS);
+    CompletableFuture.supplyAsync(() -> commands.handle(input), commandRunner)
+        .whenComplete(
+            (reply, failure) -> {
+              deferral.cancel(false);
+              Reply answer = reply != null ? reply : unexpected(event, failure);
+              try {
+                if (responded.compareAndSet(false, true)) {
+                  respond(event, answer, guild, language, received);
+                } else {
+                  followUpLate(event.getHook(), answer, guild, language);
+                }
+              } catch (RuntimeException unsent) {
+                LOG.error("/{}: the reply could not be sent", event.getName(), unsent);
+              }
+            });
+  }
+
+  /** The reply of a command that failed outside the shared commands' own catch-all. */
+  private static Reply unexpected(SlashCommandInteractionEvent event, Throwable failure) {
+    String ref = Long.toString(event.getIdLong() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+    LOG.error("ref {}: /{} failed in the Discord adapter", ref, event.getName(), failure);
+    return Reply.privately(Messages.of(Locale.ENGLISH).get("error.unexpected", ref));
+  }
+
+  /** The first response: the reply itself, or a deferral when a chart follows. */
+  private void respond(
+      SlashCommandInteractionEvent event,
+      Reply reply,
+      Guild guild,
+      Optional<Locale> language,
+      long received) {
     if (reply.chart().isPresent()) {
       Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
       event
@@ -196,6 +284,21 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
           .reply(message(reply, Optional.empty()))
           .setEphemeral(reply.ephemeral())
           .queue(hook -> firstResponse(received, "answered"), failure -> failed(event, failure));
+    }
+  }
+
+  /**
+   * The reply of a command that was deferred because it took too long; JDA holds it until the
+   * deferral is through. The deferral was private, so the reply is too.
+   */
+  private void followUpLate(
+      InteractionHook hook, Reply reply, Guild guild, Optional<Locale> language) {
+    if (reply.chart().isPresent()) {
+      Messages messages = Messages.of(commands.settings(workspace(guild), language).locale());
+      charts.execute(() -> followUp(hook, reply, reply.chart().get(), messages));
+    } else {
+      hook.sendMessage(message(reply, Optional.empty()))
+          .queue(null, failure -> LOG.warn("late follow-up failed: {}", failure.toString()));
     }
   }
 

@@ -23,6 +23,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.webhook.WebhookResponse;
 import dev.salesmeter.command.CommandInput;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
@@ -36,26 +37,56 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.schedule.PostFailure;
 import dev.salesmeter.schedule.Poster;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Salesmeter in Slack through Bolt: every command of the registry is a slash command, its text read
  * by the shared parser. The reply is the acknowledgement itself (within Slack's 3 seconds); a chart
- * is drawn and uploaded after it, into the same channel. Scheduled posts go out through the same
- * layout ({@link Poster}).
+ * is drawn and uploaded after it, into the same channel. A command that is not done in time (the
+ * database held by another process) is acked with "logging…", which confirms nothing, and its reply
+ * follows through the command's response URL. Scheduled posts go out through the same layout
+ * ({@link Poster}).
  */
 public final class SlackAdapter implements Poster {
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   private static final int MAX_FIELDS = 10;
+
+  /**
+   * How long a command may take before Slack is acked with "logging…" and the reply follows through
+   * the response URL: well inside Slack's 3 seconds, which also count the way there and back and a
+   * request's wait for a free HTTP worker.
+   */
+  static final Duration ACK_WITHIN = Duration.ofMillis(1_500);
+
+  /**
+   * Threads that run commands while Bolt's thread waits for the ack. Most of them wait in the
+   * store's write queue when the database is held; beyond them commands queue in memory.
+   */
+  private static final int COMMAND_THREADS = 32;
+
+  /**
+   * How long a command may take while earlier ones are still waiting for the store: it is held, so
+   * a write will not be done in {@link #ACK_WITHIN} either, and waiting that long would keep HTTP
+   * workers from the requests queued behind them (which then missed Slack's 3 s: up to 4 s with 20
+   * senders on 16 workers). A figure, which only reads, still answers at once; a second is long
+   * enough that a merely busy queue does not turn every ack into "logging…".
+   */
+  private static final Duration ACK_WITHIN_WHILE_LATE = Duration.ofMillis(500);
 
   /**
    * @param signingSecret the app's signing secret (HTTP mode), or null over Socket Mode
@@ -71,6 +102,23 @@ public final class SlackAdapter implements Poster {
   private final Set<String> managers;
   private final Map<String, Member> members = new ConcurrentHashMap<>();
   private final Set<WorkspaceId> named = ConcurrentHashMap.newKeySet();
+
+  /** Each workspace's language as last seen, for a "logging…" that must not wait on the store. */
+  private final Map<WorkspaceId, Locale> languages = new ConcurrentHashMap<>();
+
+  private final Duration ackWithin;
+
+  /** Commands acked with "logging…" whose reply has not been sent yet. */
+  private final AtomicInteger late = new AtomicInteger();
+
+  private final ExecutorService commandRunner =
+      Executors.newFixedThreadPool(
+          COMMAND_THREADS,
+          task -> {
+            Thread thread = new Thread(task, "slack-commands");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final ExecutorService charts =
       Executors.newFixedThreadPool(
           2,
@@ -81,6 +129,15 @@ public final class SlackAdapter implements Poster {
           });
 
   public SlackAdapter(Commands commands, Settings settings) {
+    this(commands, settings, ACK_WITHIN);
+  }
+
+  /**
+   * @param ackWithin how long a command may take before Slack is acked with "logging…" (shorter in
+   *     tests, so that a held database shows it at once)
+   */
+  SlackAdapter(Commands commands, Settings settings, Duration ackWithin) {
+    this.ackWithin = ackWithin;
     this.commands = commands;
     this.managers = Set.copyOf(settings.managers());
     SlackConfig config = new SlackConfig();
@@ -216,6 +273,50 @@ public final class SlackAdapter implements Poster {
   }
 
   private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+    WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
+    CompletableFuture<Reply> answer =
+        CompletableFuture.supplyAsync(() -> run(command, payload, ctx), commandRunner);
+    Duration wait =
+        late.get() > 0 && ACK_WITHIN_WHILE_LATE.compareTo(ackWithin) < 0
+            ? ACK_WITHIN_WHILE_LATE
+            : ackWithin;
+    Reply reply;
+    try {
+      reply = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      // Slack gives up after 3 s. "logging…" is not a confirmation: the command goes on, and its
+      // reply (the confirmation, or why nothing was logged) follows through the response URL.
+      late.incrementAndGet();
+      answer.whenComplete(
+          (lateReply, failure) -> {
+            try {
+              respondLater(lateReply, failure, payload, ctx);
+            } finally {
+              late.decrementAndGet();
+            }
+          });
+      Messages messages = Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH));
+      return ctx.ack(
+          response -> response.responseType("ephemeral").text(messages.get("command.pending")));
+    } catch (ExecutionException failed) {
+      throw failed.getCause() instanceof RuntimeException unexpected
+          ? unexpected
+          : new IllegalStateException(failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a command", interrupted);
+    }
+    afterReply(reply, payload, ctx);
+    return ctx.ack(
+        response ->
+            response
+                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .text(text(reply))
+                .blocks(blocks(reply)));
+  }
+
+  /** Runs the command through the shared commands; its reply, whatever the platform does next. */
+  private Reply run(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
     Actor user = actor(payload, ctx);
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     if (payload.getTeamDomain() != null && named.add(workspace)) {
@@ -231,6 +332,13 @@ public final class SlackAdapter implements Poster {
                 payload.getTriggerId(),
                 command,
                 payload.getText() == null ? "" : payload.getText()));
+    languages.put(workspace, commands.settings(workspace).locale());
+    return reply;
+  }
+
+  /** What follows a reply: its chart, drawn and uploaded in the background. */
+  private void afterReply(Reply reply, SlashCommandPayload payload, SlashCommandContext ctx) {
+    WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     reply
         .chart()
         .ifPresent(
@@ -242,13 +350,58 @@ public final class SlackAdapter implements Poster {
                             reply.ephemeral(),
                             payload,
                             ctx,
-                            Messages.of(commands.settings(workspace).locale()))));
-    return ctx.ack(
-        response ->
-            response
-                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .text(escape(reply.title().map(t -> t + "\n").orElse("") + reply.text()))
-                .blocks(blocks(reply)));
+                            Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH)))));
+  }
+
+  /**
+   * The reply of a command that was acked with "logging…", through the command's response URL
+   * (valid for 30 minutes). Until it arrives nothing is confirmed: one that cannot be sent is
+   * logged, and the event it would confirm is stored once all the same.
+   */
+  private void respondLater(
+      Reply reply, Throwable failure, SlashCommandPayload payload, SlashCommandContext ctx) {
+    WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
+    Reply answer = reply;
+    if (failure != null) {
+      String ref = Integer.toString(Math.floorMod(payload.getTriggerId().hashCode(), 1 << 30), 36);
+      LOG.error(
+          "ref {}: {} failed in the Slack adapter in workspace {}",
+          ref,
+          payload.getCommand(),
+          workspace,
+          failure);
+      answer =
+          Reply.privately(
+              Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH))
+                  .get("error.unexpected", ref));
+    }
+    Reply sent = answer;
+    try {
+      WebhookResponse response =
+          ctx.respond(
+              r ->
+                  r.responseType(sent.ephemeral() ? "ephemeral" : "in_channel")
+                      .text(text(sent))
+                      .blocks(blocks(sent)));
+      if (response.getCode() != 200) {
+        LOG.warn(
+            "workspace={} {}: the late reply was refused by the response URL ({})",
+            workspace,
+            payload.getCommand(),
+            response.getCode());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "workspace={} {}: the late reply could not be sent: {}",
+          workspace,
+          payload.getCommand(),
+          e.toString());
+    }
+    afterReply(sent, payload, ctx);
+  }
+
+  private static String text(Reply reply) {
+    return escape(reply.title().map(t -> t + "\n").orElse("") + reply.text());
   }
 
   /**

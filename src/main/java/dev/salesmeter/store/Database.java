@@ -12,7 +12,9 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.sqlite.SQLiteConfig;
@@ -25,18 +27,34 @@ import org.sqlite.SQLiteDataSource;
  * a busy timeout, so a second process waits instead of failing; foreign keys on; and write
  * transactions that take the write lock at BEGIN, so two writers never deadlock on an upgrade.
  *
+ * <p>One writer: every write transaction of this process (appends, voids, edits, settings, schedule
+ * claims) runs under one fair lock, so commands wait their turn in memory, in arrival order, and
+ * only the one writing ever waits on SQLite's file lock. Pooled connections that each wait on that
+ * lock time out one by one under load (its busy handler is not fair), and while they wait they hold
+ * the pool's connections that figures need. The busy timeout is then only how long the one writer
+ * waits for another process (a second Salesmeter, a {@code sqlite3} session, a backup).
+ *
  * <p>The WAL is copied back into the database file by a background thread every 200 ms (a passive
  * checkpoint, which never blocks a writer) instead of by whichever command happens to fill it: that
  * copy, with its {@code fsync}, would otherwise land inside a user's command now and then.
  */
 public final class Database implements AutoCloseable {
-  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+  /**
+   * How long the writer waits for another process that holds the write lock before the write fails.
+   * Long enough for a backup or a second process's batch; the chat adapters tell the user
+   * "logging…" meanwhile and confirm afterwards.
+   */
+  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
   private static final int POOL_SIZE = 4;
   private static final long CHECKPOINT_EVERY_MILLIS = 200;
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+
+  /** Fair: writes go in the order they came, so none starves behind a burst of others. */
+  private final ReentrantLock writer = new ReentrantLock(true);
 
   private Database(HikariDataSource pool) {
     this.pool = pool;
@@ -98,8 +116,28 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** For reads. Writes go through {@link #write}. */
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Runs a write transaction as this process's one writer: it waits its turn behind the writes
+   * already queued, then takes SQLite's write lock at BEGIN. A transaction nested in another on the
+   * same thread would wait for its own lock on a second connection: never call this inside one.
+   */
+  public <R, X extends Exception> R write(HandleCallback<R, X> transaction) throws X {
+    writer.lock();
+    try {
+      return jdbi.inTransaction(transaction);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** How many writes wait for their turn now (not counting the one writing): the queue's depth. */
+  public int writesWaiting() {
+    return writer.getQueueLength();
   }
 
   private void checkpoint() {

@@ -104,6 +104,7 @@ public final class EventLog {
       """;
 
   private final Jdbi jdbi;
+  private final Database database;
   private final WorkspaceSettings defaults;
   private final Clock clock;
 
@@ -119,6 +120,7 @@ public final class EventLog {
    */
   public EventLog(Database database, WorkspaceSettings defaults, Clock clock) {
     this.jdbi = database.jdbi();
+    this.database = database;
     this.defaults = defaults;
     this.clock = clock;
   }
@@ -128,7 +130,7 @@ public final class EventLog {
     return settingsCache.computeIfAbsent(
         workspace,
         ws ->
-            jdbi.withHandle(
+            database.write(
                 handle -> {
                   writeSettings(handle, ws, defaults, false);
                   return readSettings(handle, ws).orElseThrow();
@@ -137,7 +139,11 @@ public final class EventLog {
 
   /** Sets a workspace's settings, creating the workspace if it is new. */
   public void configure(WorkspaceId workspace, WorkspaceSettings settings) {
-    jdbi.useHandle(handle -> writeSettings(handle, workspace, settings, true));
+    database.write(
+        handle -> {
+          writeSettings(handle, workspace, settings, true);
+          return null;
+        });
     settingsCache.put(workspace, settings);
   }
 
@@ -305,7 +311,7 @@ public final class EventLog {
   public AppendResult append(NewEvent event, NewCustomerCheck check) {
     ZoneId zone = settings(event.workspace()).zone();
     try {
-      return jdbi.inTransaction(handle -> appendIn(handle, event, check, zone, Optional.empty()));
+      return database.write(handle -> appendIn(handle, event, check, zone, Optional.empty()));
     } catch (JdbiException failure) {
       return repeatOf(event, failure);
     }
@@ -329,7 +335,7 @@ public final class EventLog {
     }
     ZoneId zone = settings(corrected.workspace()).zone();
     try {
-      return jdbi.inTransaction(
+      return database.write(
           handle -> {
             Optional<LoggedEvent> earlier =
                 byInteraction(handle, corrected.workspace(), corrected.interactionId());
@@ -560,7 +566,7 @@ public final class EventLog {
       throw new IllegalArgumentException("a void cannot be voided: #" + voided.number());
     }
     ZoneId zone = settings(workspace).zone();
-    return jdbi.inTransaction(
+    return database.write(
         handle -> {
           Optional<LoggedEvent> earlier = byInteraction(handle, workspace, interactionId);
           if (earlier.isPresent()) {

@@ -52,9 +52,11 @@ public final class ScheduleStore {
       Instant lastTouch) {}
 
   private final Jdbi jdbi;
+  private final Database database;
 
   public ScheduleStore(Database database) {
     this.jdbi = database.jdbi();
+    this.database = database;
   }
 
   /**
@@ -71,7 +73,7 @@ public final class ScheduleStore {
       ZoneId zone,
       String setBy,
       Instant now) {
-    return jdbi.inTransaction(
+    return database.write(
         handle -> {
           if (routine == Schedule.Routine.NUDGES) {
             // Nudges go to the reps, not to the channel: two schedules would tell them twice.
@@ -164,7 +166,7 @@ public final class ScheduleStore {
 
   /** Stops a schedule; false if it was stopped already. */
   public boolean stop(long scheduleId) {
-    return jdbi.withHandle(
+    return database.write(
             handle ->
                 handle
                     .createUpdate(
@@ -177,7 +179,7 @@ public final class ScheduleStore {
 
   /** Pauses an active schedule, saying why; false if it was not active (so it is told once). */
   public boolean pause(long scheduleId, String reason) {
-    return jdbi.withHandle(
+    return database.write(
             handle ->
                 handle
                     .createUpdate(
@@ -206,7 +208,7 @@ public final class ScheduleStore {
       Instant now,
       Instant until,
       boolean late) {
-    return jdbi.inTransaction(
+    return database.write(
         handle ->
             handle
                 .createQuery(
@@ -259,7 +261,7 @@ public final class ScheduleStore {
 
   /** Releases a claimed run that failed, to be tried again from {@code retryAt}. */
   public void failed(Claim claim, String error, Instant now, Instant retryAt) {
-    jdbi.useHandle(
+    database.write(
         handle ->
             handle
                 .createUpdate(
@@ -277,7 +279,7 @@ public final class ScheduleStore {
 
   /** An update of a run that is still this owner's and not done; whether it was. */
   private boolean ownersUpdate(Claim claim, String set, String name, long value) {
-    return jdbi.withHandle(
+    return database.write(
             handle ->
                 handle
                     .createUpdate(
@@ -358,7 +360,7 @@ public final class ScheduleStore {
 
   /** Records that these quotes were in a nudge now. */
   public void nudged(Collection<Long> opportunityIds, Instant now) {
-    jdbi.useTransaction(
+    database.write(
         handle -> {
           var batch =
               handle.prepareBatch(
@@ -370,6 +372,7 @@ public final class ScheduleStore {
           if (!opportunityIds.isEmpty()) {
             batch.execute();
           }
+          return null;
         });
   }
 

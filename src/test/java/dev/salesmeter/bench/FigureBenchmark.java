@@ -166,7 +166,7 @@ public final class FigureBenchmark {
    * file of migration V1's schema; each new set of migrations gets its own copy of it, upgraded by
    * {@link Database#open} as a user's file would be (the time that takes is printed too).
    */
-  private static Path history(int events) throws Exception {
+  public static Path history(int events) throws Exception {
     Path folder = Path.of("target", "bench");
     Files.createDirectories(folder);
     Path base = folder.resolve("figures-" + events + "-" + SEED + "-v1.db");

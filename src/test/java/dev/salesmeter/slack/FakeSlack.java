@@ -31,6 +31,8 @@ final class FakeSlack implements AutoCloseable {
   final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
   final List<byte[]> uploads = new CopyOnWriteArrayList<>();
   final CountDownLatch connected = new CountDownLatch(1);
+
+  /** The bodies posted to the response URL, in order. */
   final BlockingQueue<String> responses = new LinkedBlockingQueue<>();
 
   /**
@@ -103,6 +105,14 @@ final class FakeSlack implements AutoCloseable {
   /** The Web API's address prefix, as Salesmeter's {@code slack.api-url}. */
   String apiUrl() {
     return "http://127.0.0.1:" + web.getAddress().getPort() + "/api/";
+  }
+
+  /**
+   * The address a slash command names as its response URL: what Salesmeter posts there (a late
+   * reply, a chart's failure) lands in {@link #responses}.
+   */
+  String responseUrl() {
+    return "http://127.0.0.1:" + web.getAddress().getPort() + "/respond";
   }
 
   /** Sends a slash command to the connected app, as Slack does over Socket Mode. */

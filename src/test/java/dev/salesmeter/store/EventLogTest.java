@@ -86,7 +86,7 @@ final class EventLogTest {
         assertThat(handle.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())
             .isEqualTo(1);
         assertThat(handle.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one())
-            .isEqualTo(5000);
+            .isEqualTo(30_000);
       }
     }
   }
