@@ -1,6 +1,8 @@
 package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
+import dev.salesmeter.core.Drawing;
+import dev.salesmeter.core.Metrics;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
@@ -8,10 +10,12 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +30,32 @@ public final class Commands {
   private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The commands that answer with a figure: their time is the figure's, their picture a chart. */
+  private static final Set<String> FIGURE_COMMANDS = Set.of("kpi", "leaderboard", "scorecard");
+
   private final CommandRegistry registry;
   private final EventLog log;
   private final Clock clock;
+  private final Metrics metrics;
 
   public Commands(CommandRegistry registry, EventLog log, Clock clock) {
+    this(registry, log, clock, Metrics.NONE);
+  }
+
+  public Commands(CommandRegistry registry, EventLog log, Clock clock, Metrics metrics) {
     this.registry = registry;
     this.log = log;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public CommandRegistry registry() {
     return registry;
+  }
+
+  /** Where adapters and routines count what they do (acknowledgements, scheduled runs). */
+  public Metrics metrics() {
+    return metrics;
   }
 
   /** A workspace's settings, for what an adapter writes itself (its language). */
@@ -115,19 +133,23 @@ public final class Commands {
       try {
         Instant now = clock.instant();
         CommandArguments arguments = reader.read(spec.get(), settings, now);
-        return spec.get()
-            .handler()
-            .handle(
-                new CommandRequest(
-                    platform,
-                    workspace,
-                    settings,
-                    user,
-                    channel,
-                    interactionId,
-                    spec.get(),
-                    arguments,
-                    now));
+        Reply reply =
+            spec.get()
+                .handler()
+                .handle(
+                    new CommandRequest(
+                        platform,
+                        workspace,
+                        settings,
+                        user,
+                        channel,
+                        interactionId,
+                        spec.get(),
+                        arguments,
+                        now));
+        return FIGURE_COMMANDS.contains(spec.get().name())
+            ? timedFigure(spec.get().name(), reply, started)
+            : reply;
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
         return Reply.privately(explain(invalid, spec.get(), messages));
@@ -138,6 +160,10 @@ public final class Commands {
       LOG.error("ref {}: {} failed in workspace {}", ref, command, workspace, unexpected);
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
+      metrics.commandAnswered(
+          platform,
+          spec.map(CommandSpec::name).orElse("unknown"),
+          outcome.replaceFirst(":.*", "").replace("unknown-command", "unknown"));
       LOG.info(
           "workspace={} command={} ms={} outcome={}",
           workspace,
@@ -145,6 +171,31 @@ public final class Commands {
           (System.nanoTime() - started) / 1_000_000,
           outcome);
     }
+  }
+
+  /** Counts a figure's time, and its chart's when the adapter draws it. */
+  private Reply timedFigure(String command, Reply reply, long started) {
+    metrics.figureAnswered(command, Duration.ofNanos(System.nanoTime() - started));
+    return reply.chart().isEmpty()
+        ? reply
+        : new Reply(
+            reply.title(),
+            reply.text(),
+            reply.fields(),
+            reply.context(),
+            reply.chart().map(drawing -> timedDrawing(command, drawing)),
+            reply.ephemeral());
+  }
+
+  private Drawing timedDrawing(String command, Drawing drawing) {
+    return () -> {
+      long started = System.nanoTime();
+      try {
+        return drawing.draw();
+      } finally {
+        metrics.chartDrawn(command, Duration.ofNanos(System.nanoTime() - started));
+      }
+    };
   }
 
   /**

@@ -36,6 +36,7 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.schedule.PostFailure;
 import dev.salesmeter.schedule.Poster;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,21 @@ public final class SlackAdapter implements Poster {
     return new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
   }
 
+  /**
+   * Whether Socket Mode's WebSocket is open and answers a ping (for readiness); false at once when
+   * it is closed or was never opened.
+   */
+  public static boolean connected(SocketModeApp socketMode) {
+    try {
+      SocketModeClient client = socketMode.getClient();
+      return client != null && client.verifyConnection();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+    long received = System.nanoTime();
     Actor user = actor(payload, ctx);
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     if (payload.getTeamDomain() != null && named.add(workspace)) {
@@ -243,12 +258,15 @@ public final class SlackAdapter implements Poster {
                             payload,
                             ctx,
                             Messages.of(commands.settings(workspace).locale()))));
-    return ctx.ack(
-        response ->
-            response
-                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .text(escape(reply.title().map(t -> t + "\n").orElse("") + reply.text()))
-                .blocks(blocks(reply)));
+    Response ack =
+        ctx.ack(
+            response ->
+                response
+                    .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                    .text(escape(reply.title().map(t -> t + "\n").orElse("") + reply.text()))
+                    .blocks(blocks(reply)));
+    commands.metrics().acknowledged(Platform.SLACK, Duration.ofNanos(System.nanoTime() - received));
+    return ack;
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.salesmeter.slack;
 
 import dev.salesmeter.command.TestWorkspace;
-import java.net.InetSocketAddress;
+import dev.salesmeter.http.HttpListener;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,9 +40,7 @@ public final class SlackLoadBenchmark {
           new SlackAdapter(
               team.commands(),
               new SlackAdapter.Settings("xoxb-load", SECRET, slack.apiUrl(), Set.of()));
-      try (SlackHttpServer server =
-          new SlackHttpServer(adapter.app(), new InetSocketAddress("127.0.0.1", 0), "/slack/events")
-              .start()) {
+      try (HttpListener server = SlackHttp.start(adapter.app())) {
         HttpClient http = HttpClient.newHttpClient();
         URI events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
         ExecutorService pool = Executors.newFixedThreadPool(senders);
