@@ -138,7 +138,11 @@ public final class Database implements AutoCloseable {
         update.executeUpdate();
         connection.commit();
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException alsoFailed) {
+          e.addSuppressed(alsoFailed); // the write's own failure is the one to tell
+        }
         throw e;
       } finally {
         connection.setAutoCommit(true);
