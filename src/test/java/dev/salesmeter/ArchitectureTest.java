@@ -103,7 +103,7 @@ final class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the Slack adapter uses core, command, schedule, Bolt, the JDK's HTTP server, YAML")
+  @DisplayName("the Slack adapter uses core, command, schedule, Bolt and YAML (no HTTP server)")
   void slack() {
     onlyUses(
         "slack",
@@ -112,9 +112,47 @@ final class ArchitectureTest {
         "dev.salesmeter.schedule..",
         "com.slack.api..",
         "okhttp3..", // the Slack SDK's HTTP responses, as its exceptions carry them
-        "com.sun.net.httpserver..",
         "com.fasterxml.jackson..",
         "org.slf4j..");
+  }
+
+  @Test
+  @DisplayName("http uses core, Javalin (on Jetty) and Micrometer")
+  void http() {
+    onlyUses(
+        "http",
+        "dev.salesmeter.core..",
+        "io.javalin..",
+        "org.eclipse.jetty..",
+        "io.micrometer..",
+        "kotlin.."); // Javalin's Kotlin signatures (its lambdas)
+  }
+
+  @Test
+  @DisplayName(
+      "no chat path writes files: charts stay in memory, so a read-only image folder is fine")
+  void chatWritesNoFiles() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.salesmeter.slack..",
+            "dev.salesmeter.discord..",
+            "dev.salesmeter.http..",
+            "dev.salesmeter.chart..",
+            "dev.salesmeter.figure..",
+            "dev.salesmeter.scorecard..",
+            "dev.salesmeter.command..",
+            "dev.salesmeter.schedule..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.nio.file.Files")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.File")
+        .check(classes);
   }
 
   @Test
@@ -155,7 +193,8 @@ final class ArchitectureTest {
             "dev.salesmeter.app..",
             "dev.salesmeter.console..",
             "dev.salesmeter.slack..",
-            "dev.salesmeter.discord..")
+            "dev.salesmeter.discord..",
+            "dev.salesmeter.http..")
         .check(classes);
   }
 }

@@ -7,6 +7,9 @@ import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.http.HttpListener;
+import dev.salesmeter.http.Management;
+import dev.salesmeter.http.MicrometerMetrics;
 import dev.salesmeter.schedule.Poster;
 import dev.salesmeter.schedule.Scheduler;
 import dev.salesmeter.schedule.Schedules;
@@ -17,8 +20,10 @@ import dev.salesmeter.store.ScheduleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,15 +51,20 @@ final class ChatRunner {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
       CommandRegistry registry = ConsoleRunner.registry(database, figures, log);
-      Commands commands = new Commands(registry, log, new RepRoster(database), clock);
+      MicrometerMetrics metrics = new MicrometerMetrics();
+      metrics.gauge(
+          "salesmeter.write.queue", "writes waiting for the one writer", database::writesWaiting);
+      Commands commands = new Commands(registry, log, new RepRoster(database), clock, metrics);
       ScheduleStore schedules = new ScheduleStore(database);
       seed(config, schedules, log, clock);
       Map<Platform, Poster> posters = new EnumMap<>(Platform.class);
+      List<Management.Connection> connections = new ArrayList<>();
       try {
         if (environment.get("SLACK_BOT_TOKEN") != null) {
-          Connected slack = SlackRunner.start(config, environment, commands);
+          Connected slack = SlackRunner.start(config, environment, commands, clock);
           running.push(slack.connection());
           posters.put(Platform.SLACK, slack.poster());
+          connections.addAll(slack.readiness());
         }
         if (environment.get("DISCORD_BOT_TOKEN") != null) {
           Connected discord =
@@ -62,6 +72,10 @@ final class ChatRunner {
                   config, environment, commands, new Suggestions(registry, log, figures, clock));
           running.push(discord.connection());
           posters.put(Platform.DISCORD, discord.poster());
+          connections.addAll(discord.readiness());
+        }
+        if (config.management().enabled()) {
+          running.push(management(config, database, connections, metrics));
         }
         Scheduler scheduler =
             Schedules.scheduler(
@@ -75,6 +89,35 @@ final class ChatRunner {
       }
     }
     return 0;
+  }
+
+  /** The management listener: {@code /healthz}, {@code /readyz}, {@code /metrics}. */
+  private static HttpListener management(
+      Config config,
+      Database database,
+      List<Management.Connection> connections,
+      MicrometerMetrics metrics) {
+    Management management = new Management(database::probeWrite, connections, metrics);
+    HttpListener listener;
+    try {
+      listener =
+          HttpListener.start(
+              "http-management",
+              config.management().bind(),
+              config.management().port(),
+              HttpListener.Limits.standard(),
+              management::routes);
+    } catch (HttpListener.CannotListen e) {
+      throw new ConfigException(
+          "cannot listen on "
+              + e.getMessage()
+              + " — set management.port (SALESMETER_MANAGEMENT_PORT) to a free port, or 0 to turn"
+              + " it off");
+    }
+    System.err.printf(
+        "Health, readiness and metrics on http://%s:%d/ (healthz, readyz, metrics).%n",
+        config.management().bind(), listener.port());
+    return listener;
   }
 
   /** The schedules of the configuration that were never set (see {@link Schedules#seed}). */

@@ -37,7 +37,9 @@ public record Config(
     Slack slack,
     Discord discord,
     Nudges nudges,
-    List<ScheduleSeed> schedules) {
+    List<ScheduleSeed> schedules,
+    PublicHttp http,
+    Management management) {
 
   public Config {
     schedules = schedules == null ? List.of() : List.copyOf(schedules);
@@ -171,8 +173,58 @@ public record Config(
     }
   }
 
-  /** Where HTTP mode listens. */
-  public record Http(int port, String path) {}
+  /**
+   * Where HTTP mode listens.
+   *
+   * @param port an alias of {@code http.port}, kept for configurations written before it; null when
+   *     not set
+   */
+  public record Http(Integer port, String path) {}
+
+  /**
+   * The public HTTP listener: Slack's events path in HTTP mode (and later the dashboard).
+   *
+   * @param port null when not set: then {@code slack.http.port}, its alias, or 3000
+   * @param bind the address to listen on; empty: every interface ({@code 0.0.0.0}) when Slack runs
+   *     in HTTP mode, else only this host ({@code 127.0.0.1})
+   */
+  public record PublicHttp(Integer port, String bind) {}
+
+  /**
+   * The management listener: {@code /healthz}, {@code /readyz} and {@code /metrics}, in every mode
+   * but the scripted console.
+   *
+   * @param port 0 turns it off
+   */
+  public record Management(int port, String bind) {
+    public Management {
+      if (port < 0 || port > 65535) {
+        throw new ConfigException("management.port must be 0 (off) or a port from 1 to 65535");
+      }
+    }
+
+    public boolean enabled() {
+      return port != 0;
+    }
+  }
+
+  /** The public listener's port: {@code http.port}, else its alias {@code slack.http.port}. */
+  public int httpPort() {
+    Integer port = http.port() != null ? http.port() : slack.http().port();
+    int resolved = port == null ? 3000 : port;
+    if (resolved < 0 || resolved > 65535) {
+      throw new ConfigException("http.port must be a port from 1 to 65535, not " + resolved);
+    }
+    return resolved;
+  }
+
+  /** The public listener's address (see {@link PublicHttp#bind()}). */
+  public String httpBind() {
+    if (!http.bind().isBlank()) {
+      return http.bind().strip();
+    }
+    return slack.mode().equals("http") ? "0.0.0.0" : "127.0.0.1";
+  }
 
   /** Every key with its default: the keys environment variables may override. */
   private static final Map<String, String> DEFAULTS =
@@ -188,7 +240,7 @@ public record Config(
           Map.entry("workspace.user-language", "false"),
           Map.entry("database.path", "salesmeter.db"),
           Map.entry("slack.mode", "socket"),
-          Map.entry("slack.http.port", "3000"),
+          Map.entry("slack.http.port", ""),
           Map.entry("slack.http.path", "/slack/events"),
           Map.entry("slack.api-url", "https://slack.com/api/"),
           Map.entry("slack.managers", ""),
@@ -196,7 +248,11 @@ public record Config(
           Map.entry("discord.gateway-url", "wss://gateway.discord.gg/"),
           Map.entry("discord.guilds", ""),
           Map.entry("discord.manager-roles", ""),
-          Map.entry("nudges.repeat-days", "3"));
+          Map.entry("nudges.repeat-days", "3"),
+          Map.entry("http.port", ""),
+          Map.entry("http.bind", ""),
+          Map.entry("management.port", "8081"),
+          Map.entry("management.bind", "127.0.0.1"));
 
   /** The one key that holds a list of entries (file only: no environment variable). */
   private static final String SCHEDULES = "schedules";
@@ -262,6 +318,13 @@ public record Config(
       throw new ConfigException("database.path is missing: give the SQLite file to use");
     }
     config.workspace().settings();
+    if (config.http().port() != null
+        && config.slack().http().port() != null
+        && !config.http().port().equals(config.slack().http().port())) {
+      throw new ConfigException(
+          "http.port and slack.http.port (its older name) differ: set only http.port");
+    }
+    config.httpPort();
     return config;
   }
 

@@ -4,7 +4,9 @@ import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Suggestions;
 import dev.salesmeter.discord.DiscordAdapter;
 import dev.salesmeter.discord.DiscordConnection;
+import dev.salesmeter.http.Management;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,7 @@ final class DiscordRunner {
         DiscordConnection.start(
             environment.get("DISCORD_BOT_TOKEN"), discord.apiUrl(), discord.gatewayUrl(), adapter);
     System.err.printf("Salesmeter in Discord; database %s.%n", config.database().path());
-    return new Connected(adapter, connection);
+    return new Connected(
+        adapter, connection, List.of(new Management.Connection("discord", connection::connected)));
   }
 }

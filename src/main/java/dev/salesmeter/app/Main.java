@@ -94,7 +94,8 @@ public final class Main implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "Print the link that adds Salesmeter to a Discord server (scopes bot and"
-              + " applications.commands; send messages, embed links, attach files).")
+              + " applications.commands; view channel, send messages, embed links, attach"
+              + " files).")
   static final class DiscordInviteCommand implements Callable<Integer> {
     @CommandLine.Option(
         names = "--application-id",

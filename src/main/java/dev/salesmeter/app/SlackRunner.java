@@ -2,10 +2,13 @@ package dev.salesmeter.app;
 
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.salesmeter.command.Commands;
+import dev.salesmeter.http.HttpListener;
+import dev.salesmeter.http.Management;
 import dev.salesmeter.slack.SlackAdapter;
-import dev.salesmeter.slack.SlackHttpServer;
-import java.net.InetSocketAddress;
+import dev.salesmeter.slack.SlackHttpHandler;
+import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +19,9 @@ import java.util.Map;
 final class SlackRunner {
   private SlackRunner() {}
 
-  /** Connects to Slack. */
-  static Connected start(Config config, Map<String, String> environment, Commands commands)
+  /** Connects to Slack: in HTTP mode, by listening on the public HTTP listener. */
+  static Connected start(
+      Config config, Map<String, String> environment, Commands commands, Clock clock)
       throws Exception {
     Config.Slack slack = config.slack();
     boolean http = slack.mode().equals("http");
@@ -34,14 +38,26 @@ final class SlackRunner {
                 slack.apiUrl(),
                 new HashSet<>(slack.managers())));
     if (http) {
-      SlackHttpServer server =
-          new SlackHttpServer(
-                  adapter.app(), new InetSocketAddress(slack.http().port()), slack.http().path())
-              .start();
+      SlackHttpHandler handler = new SlackHttpHandler(adapter.app(), clock);
+      HttpListener server;
+      try {
+        server =
+            HttpListener.start(
+                "http-public",
+                config.httpBind(),
+                config.httpPort(),
+                HttpListener.Limits.standard(),
+                routes -> SlackRoute.mount(routes, slack.http().path(), handler));
+      } catch (HttpListener.CannotListen e) {
+        throw new ConfigException(
+            "cannot listen on "
+                + e.getMessage()
+                + " — set http.port (SALESMETER_HTTP_PORT) to a free port");
+      }
       System.err.printf(
-          "Salesmeter in Slack (HTTP mode) on port %d, %s; database %s.%n",
-          server.port(), slack.http().path(), config.database().path());
-      return new Connected(adapter, server);
+          "Salesmeter in Slack (HTTP mode) on %s:%d%s; database %s.%n",
+          config.httpBind(), server.port(), slack.http().path(), config.database().path());
+      return new Connected(adapter, server, List.of());
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
     if (appToken == null) {
@@ -53,6 +69,9 @@ final class SlackRunner {
     socketMode.startAsync();
     System.err.printf(
         "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().path());
-    return new Connected(adapter, socketMode::close);
+    return new Connected(
+        adapter,
+        socketMode::close,
+        List.of(new Management.Connection("slack", () -> SlackAdapter.connected(socketMode))));
   }
 }

@@ -2,6 +2,8 @@ package dev.salesmeter.command;
 
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.CustomerName;
+import dev.salesmeter.core.Drawing;
+import dev.salesmeter.core.Metrics;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.RepMention;
@@ -14,6 +16,7 @@ import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -39,10 +42,14 @@ public final class Commands {
   /** Refusals that end with what to type, so the command's example would only be noise. */
   private static final Set<String> ANSWERED = Set.of("error.amountOrNewCustomer");
 
+  /** The commands that answer with a figure: their time is the figure's, their picture a chart. */
+  private static final Set<String> FIGURE_COMMANDS = Set.of("kpi", "leaderboard", "scorecard");
+
   private final CommandRegistry registry;
   private final EventLog log;
   private final RepRoster roster;
   private final Clock clock;
+  private final Metrics metrics;
   private final NameMatcher<Rep> reps =
       new NameMatcher<>(Rep::id, Rep::displayName, CustomerName::fold, 3, true);
 
@@ -50,14 +57,25 @@ public final class Commands {
    * @param roster the reps each workspace knows, which a rep named by hand is compared with
    */
   public Commands(CommandRegistry registry, EventLog log, RepRoster roster, Clock clock) {
+    this(registry, log, roster, clock, Metrics.NONE);
+  }
+
+  public Commands(
+      CommandRegistry registry, EventLog log, RepRoster roster, Clock clock, Metrics metrics) {
     this.registry = registry;
     this.log = log;
     this.roster = roster;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public CommandRegistry registry() {
     return registry;
+  }
+
+  /** Where adapters and routines count what they do (acknowledgements, scheduled runs). */
+  public Metrics metrics() {
+    return metrics;
   }
 
   /** A workspace's settings, for what an adapter writes itself (its language). */
@@ -144,19 +162,23 @@ public final class Commands {
         if (!arguments.has(Flag.NEW)) {
           arguments.rep().ifPresent(rep -> refuseMistypedRep(workspace, user, spec.get(), rep));
         }
-        return spec.get()
-            .handler()
-            .handle(
-                new CommandRequest(
-                    platform,
-                    workspace,
-                    settings,
-                    user,
-                    channel,
-                    interactionId,
-                    spec.get(),
-                    arguments,
-                    now));
+        Reply reply =
+            spec.get()
+                .handler()
+                .handle(
+                    new CommandRequest(
+                        platform,
+                        workspace,
+                        settings,
+                        user,
+                        channel,
+                        interactionId,
+                        spec.get(),
+                        arguments,
+                        now));
+        return FIGURE_COMMANDS.contains(spec.get().name())
+            ? timedFigure(spec.get().name(), reply, started)
+            : reply;
       } catch (InvalidInput invalid) {
         outcome = "invalid:" + invalid.key();
         return Reply.privately(explain(invalid, spec.get(), formats));
@@ -166,6 +188,10 @@ public final class Commands {
       outcome = "error:" + ref;
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
+      metrics.commandAnswered(
+          platform,
+          spec.map(CommandSpec::name).orElse("unknown"),
+          outcome.replaceFirst(":.*", "").replace("unknown-command", "unknown"));
       LOG.info(
           "workspace={} command={} ms={} outcome={}",
           workspace,
@@ -173,6 +199,31 @@ public final class Commands {
           (System.nanoTime() - started) / 1_000_000,
           outcome);
     }
+  }
+
+  /** Counts a figure's time, and its chart's when the adapter draws it. */
+  private Reply timedFigure(String command, Reply reply, long started) {
+    metrics.figureAnswered(command, Duration.ofNanos(System.nanoTime() - started));
+    return reply.chart().isEmpty()
+        ? reply
+        : new Reply(
+            reply.title(),
+            reply.text(),
+            reply.fields(),
+            reply.context(),
+            reply.chart().map(drawing -> timedDrawing(command, drawing)),
+            reply.ephemeral());
+  }
+
+  private Drawing timedDrawing(String command, Drawing drawing) {
+    return () -> {
+      long started = System.nanoTime();
+      try {
+        return drawing.draw();
+      } finally {
+        metrics.chartDrawn(command, Duration.ofNanos(System.nanoTime() - started));
+      }
+    };
   }
 
   /**

@@ -514,7 +514,10 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
         : Optional.of(Locale.forLanguageTag(locale.getLocale()));
   }
 
-  private static void firstResponse(long received, String how) {
+  private void firstResponse(long received, String how) {
+    commands
+        .metrics()
+        .acknowledged(Platform.DISCORD, Duration.ofNanos(System.nanoTime() - received));
     LOG.info("interaction {} in {} ms", how, (System.nanoTime() - received) / 1_000_000);
   }
 

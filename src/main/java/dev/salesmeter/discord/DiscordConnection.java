@@ -63,6 +63,11 @@ public final class DiscordConnection implements AutoCloseable {
     return thread;
   }
 
+  /** Whether the gateway session is up (for readiness): not while connecting or resuming. */
+  public boolean connected() {
+    return jda.getStatus() == JDA.Status.CONNECTED;
+  }
+
   /** The session, for tests that wait until it is ready. */
   public JDA jda() {
     return jda;

@@ -8,12 +8,18 @@ import net.dv8tion.jda.api.Permission;
 
 /**
  * The link that adds Salesmeter to a server: the {@code bot} and {@code applications.commands}
- * scopes and only the permissions it uses (send messages, embed links, attach files).
+ * scopes and only the permissions it uses. Answers to slash commands need none (they go through the
+ * interaction); scheduled posts need to see the channel (without View Channel, Discord refuses the
+ * post even with Send Messages), send the message, lay it out as an embed and attach its picture.
+ * Salesmeter never reads messages, so it asks for no Read Message History.
  */
 public final class DiscordInvite {
   static final EnumSet<Permission> PERMISSIONS =
       EnumSet.of(
-          Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES);
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.MESSAGE_ATTACH_FILES);
 
   private DiscordInvite() {}
 

@@ -2,6 +2,7 @@ package dev.salesmeter.schedule;
 
 import dev.salesmeter.command.Parameter;
 import dev.salesmeter.command.Reply;
+import dev.salesmeter.core.Metrics;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
@@ -47,6 +48,7 @@ public final class Scheduler implements AutoCloseable {
   private final Map<Platform, Poster> posters;
   private final Map<Schedule.Routine, Routine> routines;
   private final Clock clock;
+  private final Metrics metrics;
   private final String owner = "process-" + UUID.randomUUID();
   private final ScheduledExecutorService ticks =
       Executors.newSingleThreadScheduledExecutor(
@@ -61,7 +63,9 @@ public final class Scheduler implements AutoCloseable {
       EventLog log,
       Map<Platform, Poster> posters,
       List<Routine> routines,
-      Clock clock) {
+      Clock clock,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.log = log;
     this.posters = Map.copyOf(posters);
@@ -125,18 +129,22 @@ public final class Scheduler implements AutoCloseable {
           schedule, claim, now, poster, () -> store.extend(claim, clock.instant().plus(CLAIM)));
     } catch (PostFailure failure) {
       if (failure.unreachable()) {
+        metrics.scheduledRun(schedule.routine().key(), "paused");
         store.failed(claim, failure.getMessage(), clock.instant(), clock.instant());
         pause(schedule, failure.getMessage(), poster);
       } else {
+        metrics.scheduledRun(schedule.routine().key(), "retry");
         retryLater(schedule, claim, failure.getMessage());
       }
       return false;
     } catch (RuntimeException e) {
+      metrics.scheduledRun(schedule.routine().key(), "error");
       LOG.error("workspace={} schedule={} failed", schedule.workspace(), schedule.id(), e);
       retryLater(schedule, claim, e.toString());
       return false;
     }
     // Posted: from here on, never release the run for another post.
+    metrics.scheduledRun(schedule.routine().key(), "posted");
     markDone(schedule, claim);
     LOG.info(
         "workspace={} schedule={} routine={} period={} posted{}",

@@ -48,7 +48,8 @@ public final class Schedules {
         log,
         posters,
         List.of(new ScorecardRoutine(commands), new NudgeRoutine(commands, store, nudgeRepeatDays)),
-        clock);
+        clock,
+        commands.metrics());
   }
 
   /**

@@ -272,7 +272,21 @@ public final class SlackAdapter implements Poster {
     return new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
   }
 
+  /**
+   * Whether Socket Mode's WebSocket is open and answers a ping (for readiness); false at once when
+   * it is closed or was never opened.
+   */
+  public static boolean connected(SocketModeApp socketMode) {
+    try {
+      SocketModeClient client = socketMode.getClient();
+      return client != null && client.verifyConnection();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+    long received = System.nanoTime();
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     CompletableFuture<Reply> answer =
         CompletableFuture.supplyAsync(() -> run(command, payload, ctx), commandRunner);
@@ -296,8 +310,11 @@ public final class SlackAdapter implements Poster {
             }
           });
       Messages messages = Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH));
-      return ctx.ack(
-          response -> response.responseType("ephemeral").text(messages.get("command.pending")));
+      return acknowledged(
+          received,
+          ctx.ack(
+              response ->
+                  response.responseType("ephemeral").text(messages.get("command.pending"))));
     } catch (ExecutionException failed) {
       throw failed.getCause() instanceof RuntimeException unexpected
           ? unexpected
@@ -307,12 +324,20 @@ public final class SlackAdapter implements Poster {
       throw new IllegalStateException("interrupted while waiting for a command", interrupted);
     }
     afterReply(reply, payload, ctx);
-    return ctx.ack(
-        response ->
-            response
-                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .text(text(reply))
-                .blocks(blocks(reply)));
+    return acknowledged(
+        received,
+        ctx.ack(
+            response ->
+                response
+                    .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                    .text(text(reply))
+                    .blocks(blocks(reply))));
+  }
+
+  /** The ack, after counting how long it took since the request came in. */
+  private Response acknowledged(long received, Response ack) {
+    commands.metrics().acknowledged(Platform.SLACK, Duration.ofNanos(System.nanoTime() - received));
+    return ack;
   }
 
   /** Runs the command through the shared commands; its reply, whatever the platform does next. */

@@ -7,8 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +119,22 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /**
+   * Opens an existing database read-only (SQLite's {@code mode=ro}), without migrating it: for
+   * inspecting a file another process writes, and for tests of what happens when writes fail.
+   */
+  public static Database openReadOnly(Path file) {
+    SQLiteDataSource dataSource = dataSource(file);
+    // Read-only by the URL alone: Hikari resets a connection's read-only flag, which SQLite's
+    // driver refuses once connected.
+    dataSource.setUrl("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
+    HikariConfig poolConfig = new HikariConfig();
+    poolConfig.setDataSource(dataSource);
+    poolConfig.setMaximumPoolSize(POOL_SIZE);
+    poolConfig.setPoolName("sqlite-read-only");
+    return new Database(new HikariDataSource(poolConfig));
+  }
+
   /** For reads. Writes go through {@link #write}. */
   public Jdbi jdbi() {
     return jdbi;
@@ -138,6 +157,46 @@ public final class Database implements AutoCloseable {
   /** How many writes wait for their turn now (not counting the one writing): the queue's depth. */
   public int writesWaiting() {
     return writer.getQueueLength();
+  }
+
+  /**
+   * Rewrites the health probe's one row in a transaction: what {@code /healthz} asks to prove that
+   * the file still takes writes.
+   *
+   * @return empty when the write was committed, else what SQLite said (one line)
+   */
+  public Optional<String> probeWrite() {
+    // Plain JDBC on a fresh statement: a failed write must not leave a reused statement behind
+    // that answers the next probe with a confusing error instead of the real one.
+    writer.lock();
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE health_probe SET written_at = ? WHERE id = 1")) {
+        update.setString(1, Instant.now().toString());
+        update.executeUpdate();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException alsoFailed) {
+          e.addSuppressed(alsoFailed); // the write's own failure is the one to tell
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      return Optional.empty();
+    } catch (SQLException | RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && !(cause instanceof SQLException)) {
+        cause = cause.getCause();
+      }
+      String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      return Optional.of(message.lines().findFirst().orElse(message));
+    } finally {
+      writer.unlock();
+    }
   }
 
   private void checkpoint() {

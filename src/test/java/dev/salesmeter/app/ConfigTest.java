@@ -34,6 +34,47 @@ final class ConfigTest {
   }
 
   @Test
+  @DisplayName(
+      "the listeners: public on 3000 (every interface only in Slack's HTTP mode), management on"
+          + " 127.0.0.1:8081, 0 turns it off; slack.http.port is an alias of http.port")
+  void listeners() throws IOException {
+    Path none = folder.resolve("none.yaml");
+    Config defaults = Config.load(none, Map.of());
+    assertThat(defaults.httpPort()).isEqualTo(3000);
+    assertThat(defaults.httpBind()).isEqualTo("127.0.0.1");
+    assertThat(defaults.management().port()).isEqualTo(8081);
+    assertThat(defaults.management().bind()).isEqualTo("127.0.0.1");
+    assertThat(defaults.management().enabled()).isTrue();
+
+    Config httpMode =
+        Config.load(
+            none,
+            Map.of(
+                "SALESMETER_SLACK_MODE", "http",
+                "SALESMETER_HTTP_PORT", "8080",
+                "SALESMETER_MANAGEMENT_PORT", "0"));
+    assertThat(httpMode.httpBind()).isEqualTo("0.0.0.0");
+    assertThat(httpMode.httpPort()).isEqualTo(8080);
+    assertThat(httpMode.management().enabled()).isFalse();
+
+    assertThat(Config.load(write("slack: {http: {port: 4000}}"), Map.of()).httpPort())
+        .isEqualTo(4000);
+    assertThat(Config.load(write("http: {port: 4000, bind: 10.0.0.5}"), Map.of()).httpBind())
+        .isEqualTo("10.0.0.5");
+    assertThat(
+            Config.load(write("slack: {http: {port: 4000}}\nhttp: {port: 4000}"), Map.of())
+                .httpPort())
+        .isEqualTo(4000);
+    assertThatThrownBy(
+            () -> Config.load(write("slack: {http: {port: 4000}}\nhttp: {port: 5000}"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.port and slack.http.port");
+    assertThatThrownBy(() -> Config.load(write("management: {port: 70000}"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("management.port");
+  }
+
+  @Test
   @DisplayName("the committed config.example.yaml loads and matches the defaults")
   void example() {
     Config config = Config.load(Path.of("config.example.yaml"), Map.of());

@@ -170,7 +170,7 @@ final class ConsoleScriptTest {
     assertThat(invite.out().strip())
         .isEqualTo(
             "https://discord.com/oauth2/authorize?client_id=1234567890123456789"
-                + "&scope=bot+applications.commands&permissions=51200");
+                + "&scope=bot+applications.commands&permissions=52224");
     Run wrong = run("", "discord-invite", "--application-id", "salesmeter");
     assertThat(wrong.exit()).isEqualTo(2);
     assertThat(wrong.err()).contains("--application-id").contains("number");

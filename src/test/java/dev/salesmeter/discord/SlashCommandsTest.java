@@ -317,13 +317,16 @@ final class SlashCommandsTest {
   }
 
   @Test
-  @DisplayName("the invite asks for bot and applications.commands and three permissions only")
+  @DisplayName(
+      "the invite asks for bot and applications.commands and the four permissions scheduled posts"
+          + " need")
   void invite() {
-    // send messages (1 << 11) + embed links (1 << 14) + attach files (1 << 15) = 51200
+    // view channel (1 << 10) + send messages (1 << 11) + embed links (1 << 14)
+    // + attach files (1 << 15) = 52224
     assertThat(DiscordInvite.url("1234567890"))
         .isEqualTo(
             "https://discord.com/oauth2/authorize?client_id=1234567890"
-                + "&scope=bot+applications.commands&permissions=51200");
+                + "&scope=bot+applications.commands&permissions=52224");
     // a token's first part is the application id in base64: "MTIzNDU2" is "123456"
     assertThat(DiscordInvite.applicationId("MTIzNDU2.Gx1y2z.secret")).contains("123456");
     assertThat(DiscordInvite.applicationId("not-a-token")).isEmpty();

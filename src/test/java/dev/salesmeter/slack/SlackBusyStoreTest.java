@@ -3,7 +3,7 @@ package dev.salesmeter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.TestWorkspace;
-import java.net.InetSocketAddress;
+import dev.salesmeter.http.HttpListener;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,7 +39,7 @@ final class SlackBusyStoreTest {
   @TempDir static Path folder;
   static TestWorkspace team;
   static FakeSlack slack;
-  static SlackHttpServer server;
+  static HttpListener server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -51,9 +51,7 @@ final class SlackBusyStoreTest {
             team.commands(),
             new SlackAdapter.Settings("xoxb-test", SECRET, slack.apiUrl(), Set.of()),
             Duration.ofMillis(100));
-    server =
-        new SlackHttpServer(adapter.app(), new InetSocketAddress("127.0.0.1", 0), "/slack/events")
-            .start();
+    server = SlackHttp.start(adapter.app());
   }
 
   @AfterAll

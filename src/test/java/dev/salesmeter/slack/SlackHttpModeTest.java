@@ -2,8 +2,13 @@ package dev.salesmeter.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.TestWorkspace;
-import java.net.InetSocketAddress;
+import dev.salesmeter.http.HttpListener;
+import dev.salesmeter.http.Management;
+import dev.salesmeter.http.MicrometerMetrics;
+import dev.salesmeter.http.SlowSenders;
+import dev.salesmeter.store.RepRoster;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,8 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,31 +30,48 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slack's HTTP mode: the real Bolt request verification behind the JDK's HTTP server. */
+/**
+ * Slack's HTTP mode: the real Bolt request verification behind the HTTP server, with its limits,
+ * and what the management listener shows of it.
+ */
 final class SlackHttpModeTest {
   private static final String SECRET = "signing-secret-for-tests";
 
   @TempDir static Path folder;
   static TestWorkspace team;
   static FakeSlack slack;
-  static SlackHttpServer server;
+  static HttpListener server;
+  static HttpListener management;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
     team = TestWorkspace.english(folder);
     slack = new FakeSlack();
+    MicrometerMetrics metrics = new MicrometerMetrics();
+    Commands commands =
+        new Commands(
+            team.commands().registry(),
+            team.log(),
+            new RepRoster(team.database()),
+            Clock.fixed(team.now(), TestWorkspace.AMSTERDAM),
+            metrics);
     SlackAdapter adapter =
         new SlackAdapter(
-            team.commands(),
-            new SlackAdapter.Settings("xoxb-test", SECRET, slack.apiUrl(), Set.of()));
-    server =
-        new SlackHttpServer(adapter.app(), new InetSocketAddress("127.0.0.1", 0), "/slack/events")
-            .start();
+            commands, new SlackAdapter.Settings("xoxb-test", SECRET, slack.apiUrl(), Set.of()));
+    server = SlackHttp.start(adapter.app());
+    management =
+        HttpListener.start(
+            "http-management",
+            "127.0.0.1",
+            0,
+            HttpListener.Limits.standard(),
+            new Management(team.database()::probeWrite, List.of(), metrics)::routes);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    management.close();
     server.close();
     slack.close();
     team.close();
@@ -110,14 +135,55 @@ final class SlackHttpModeTest {
   }
 
   @Test
-  @DisplayName("GET /healthz answers ok for a load balancer")
-  void health() throws Exception {
-    HttpResponse<String> response =
+  @DisplayName("a request signed more than 5 minutes in the future gets 401; nothing stored")
+  void fromTheFuture() throws Exception {
+    long before = team.events();
+    long future = Instant.now().getEpochSecond() + 10 * 60;
+    String body = form("/sale", "Gamma 100", "http-future");
+    assertThat(post(body, future, signature(SECRET, future, body)).statusCode()).isEqualTo(401);
+    // A clock a little ahead of ours is Slack's normal skew, not an attack.
+    long skewed = Instant.now().getEpochSecond() + 60;
+    String again = form("/sale", "Gamma 100", "http-skewed");
+    assertThat(post(again, skewed, signature(SECRET, skewed, again)).statusCode()).isEqualTo(200);
+    assertThat(team.events()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("while more clients than workers send a body a byte at a time, a command is handled")
+  void commandBesideSlowSenders() throws Exception {
+    long before = team.events();
+    try (SlowSenders senders =
+        SlowSenders.start(
+            HttpListener.Limits.standard().threads(),
+            server.port(),
+            SlackHttp.EVENTS,
+            SlowSenders.Part.BODY,
+            Duration.ofMillis(500),
+            60)) {
+      long now = Instant.now().getEpochSecond();
+      String body = form("/sale", "Delta 300", "http-slow");
+      HttpResponse<String> response = post(body, now, signature(SECRET, now, body));
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("Sale #").contains("Delta");
+    }
+    assertThat(team.events()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("/metrics counts a command by platform, kind and outcome, and its acknowledgement")
+  void metrics() throws Exception {
+    long now = Instant.now().getEpochSecond();
+    String body = form("/lead", "Epsilon", "http-metrics");
+    assertThat(post(body, now, signature(SECRET, now, body)).statusCode()).isEqualTo(200);
+    HttpResponse<String> metrics =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz"))
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management.port() + "/metrics"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("ok");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains(
+            "salesmeter_commands_total{command=\"lead\",outcome=\"ok\",platform=\"slack\"} 1.0")
+        .contains("salesmeter_ack_seconds_bucket{platform=\"slack\"");
   }
 }

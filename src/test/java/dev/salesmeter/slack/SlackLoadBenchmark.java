@@ -4,10 +4,10 @@ import dev.salesmeter.command.CommandInput;
 import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Platform;
+import dev.salesmeter.http.HttpListener;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,9 +75,7 @@ public final class SlackLoadBenchmark {
           new SlackAdapter(
               team.commands(),
               new SlackAdapter.Settings("xoxb-load", SECRET, slack.apiUrl(), Set.of()));
-      try (SlackHttpServer server =
-          new SlackHttpServer(adapter.app(), new InetSocketAddress("127.0.0.1", 0), "/slack/events")
-              .start()) {
+      try (HttpListener server = SlackHttp.start(adapter.app())) {
         Load load =
             new Load(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),

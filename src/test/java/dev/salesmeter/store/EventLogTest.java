@@ -119,13 +119,14 @@ final class EventLogTest {
             "schedules",
             "schedule_runs",
             "quote_nudges",
+            "health_probe",
             "flyway_schema_history");
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
     database.close();
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(7);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(8);
   }
 
   @Test
