@@ -14,6 +14,8 @@ import java.util.Map;
  * environment and never written anywhere.
  */
 final class SlackRunner {
+  private static final String PORT_KEY = "slack.http.port";
+
   private SlackRunner() {}
 
   /** Connects to Slack. */
@@ -21,10 +23,8 @@ final class SlackRunner {
       throws Exception {
     Config.Slack slack = config.slack();
     boolean http = slack.mode().equals("http");
+    // ChatRunner.checkSecrets made sure the secrets this mode needs are set.
     String secret = environment.get("SLACK_SIGNING_SECRET");
-    if (http && secret == null) {
-      throw new ConfigException("slack.mode is http: set SLACK_SIGNING_SECRET too");
-    }
     SlackAdapter adapter =
         new SlackAdapter(
             commands,
@@ -34,21 +34,19 @@ final class SlackRunner {
                 slack.apiUrl(),
                 new HashSet<>(slack.managers())));
     if (http) {
+      InetSocketAddress address =
+          new InetSocketAddress(StartupFailures.port(PORT_KEY, slack.http().port()));
       SlackHttpServer server =
-          new SlackHttpServer(
-                  adapter.app(), new InetSocketAddress(slack.http().port()), slack.http().path())
-              .start();
+          StartupFailures.bind(
+              PORT_KEY,
+              address,
+              () -> new SlackHttpServer(adapter.app(), address, slack.http().path()).start());
       System.err.printf(
           "Salesmeter in Slack (HTTP mode) on port %d, %s; database %s.%n",
           server.port(), slack.http().path(), config.database().path());
       return new Connected(adapter, server);
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
-    if (appToken == null) {
-      throw new ConfigException(
-          "slack.mode is socket: set SLACK_APP_TOKEN (an app-level token with"
-              + " connections:write) too, or use slack.mode http");
-    }
     SocketModeApp socketMode = adapter.socketMode(appToken);
     socketMode.startAsync();
     System.err.printf(
