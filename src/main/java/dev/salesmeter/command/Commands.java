@@ -6,7 +6,6 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Commands {
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-  private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CommandRegistry registry;
   private final EventLog log;
@@ -97,6 +94,7 @@ public final class Commands {
       ArgumentReader reader) {
     long started = System.nanoTime();
     String outcome = "ok";
+    RuntimeException failure = null;
     Messages messages = Messages.of(Locale.ENGLISH);
     Optional<CommandSpec> spec = registry.find(command);
     try {
@@ -133,17 +131,26 @@ public final class Commands {
         return Reply.privately(explain(invalid, spec.get(), messages));
       }
     } catch (RuntimeException unexpected) {
-      String ref = newRef();
+      failure = unexpected;
+      String ref = Unexpected.newRef();
       outcome = "error:" + ref;
-      LOG.error("ref {}: {} failed in workspace {}", ref, command, workspace, unexpected);
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
-      LOG.info(
-          "workspace={} command={} ms={} outcome={}",
-          workspace,
-          spec.map(CommandSpec::name).orElse("?"),
-          (System.nanoTime() - started) / 1_000_000,
-          outcome);
+      String name = spec.map(CommandSpec::name).orElse("?");
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      if (failure == null) {
+        LOG.info("workspace={} command={} ms={} outcome={}", workspace, name, ms, outcome);
+      } else {
+        // The command's one line carries the cause: one line per failure, the stack at DEBUG.
+        LOG.error(
+            "workspace={} command={} ms={} outcome={} cause={}",
+            workspace,
+            name,
+            ms,
+            outcome,
+            Unexpected.causeChain(failure));
+        LOG.debug("{} the stack", outcome, failure);
+      }
     }
   }
 
@@ -171,13 +178,5 @@ public final class Commands {
       return problem;
     }
     return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
-  }
-
-  private static String newRef() {
-    char[] ref = new char[6];
-    for (int i = 0; i < ref.length; i++) {
-      ref[i] = REF_ALPHABET.charAt(RANDOM.nextInt(REF_ALPHABET.length()));
-    }
-    return new String(ref);
   }
 }

@@ -27,6 +27,7 @@ import dev.salesmeter.command.CommandInput;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Reply;
+import dev.salesmeter.command.Unexpected;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
@@ -38,6 +39,7 @@ import dev.salesmeter.schedule.Poster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -215,7 +217,29 @@ public final class SlackAdapter implements Poster {
     return new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
   }
 
-  private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+  private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx)
+      throws IOException {
+    try {
+      return answer(command, payload, ctx);
+    } catch (RuntimeException unexpected) {
+      // The shared commands turn their own failures into replies; this catches the adapter's own
+      // work around them (naming a workspace writes to the database), so Slack never gets a 500.
+      Reply reply = Unexpected.reply(command + " in the Slack adapter", unexpected, Locale.ENGLISH);
+      return ctx.ack(response -> response.responseType("ephemeral").text(reply.text()));
+    }
+  }
+
+  /**
+   * The answer to a command that reached an HTTP server but failed outside Bolt's handlers (the
+   * request could not be read, Bolt itself failed): 200 with a short private reply and a reference,
+   * never a 500, which Slack shows as a bare "dispatch_failed".
+   */
+  public static Response unexpected(Throwable failure) {
+    Reply reply = Unexpected.reply("a Slack request", failure, Locale.ENGLISH);
+    return Response.json(200, Map.of("response_type", "ephemeral", "text", escape(reply.text())));
+  }
+
+  private Response answer(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
     Actor user = actor(payload, ctx);
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     if (payload.getTeamDomain() != null && named.add(workspace)) {

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slack's HTTP mode on the JDK's own HTTP server: requests to the events path go through Bolt,
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * a load balancer.
  */
 public final class SlackHttpServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
-
   private final App app;
   private final SlackRequestParser parser;
   private final HttpServer server;
@@ -81,8 +77,8 @@ public final class SlackHttpServer implements AutoCloseable {
           response.getContentType() == null ? "text/plain" : response.getContentType(),
           response.getBody() == null ? "" : response.getBody());
     } catch (Exception e) {
-      LOG.error("a Slack request failed", e);
-      answer(exchange, 500, "text/plain", "");
+      Response failed = SlackAdapter.unexpected(e);
+      answer(exchange, failed.getStatusCode(), failed.getContentType(), failed.getBody());
     }
   }
 
