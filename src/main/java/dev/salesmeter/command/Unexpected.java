@@ -45,6 +45,11 @@ public final class Unexpected {
     for (Throwable each = failure; each != null && seen.add(each); each = each.getCause()) {
       String message = each.getMessage() == null ? "" : each.getMessage().strip();
       String line = message.lines().findFirst().orElse("");
+      // Jdbi appends the statement and its arguments: customer names and amounts stay out of logs.
+      int statement = line.indexOf(" [statement:");
+      if (statement >= 0) {
+        line = line.substring(0, statement);
+      }
       if (previous != null && previous.contains(line) && !line.isEmpty()) {
         continue;
       }
