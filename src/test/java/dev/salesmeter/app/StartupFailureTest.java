@@ -272,8 +272,7 @@ final class StartupFailureTest {
   void wrongType() throws IOException {
     Path config =
         Files.writeString(
-            folder.resolve("config.yaml"),
-            "workspace:\n  stale-quote-days: soon\n  user-language: maybe\n");
+            folder.resolve("config.yaml"), "workspace:\n  locale: en\n  stale-quote-days: soon\n");
     assertOneLine(
         start(Map.of(), "console", "--config", config.toString()),
         "workspace.stale-quote-days must be a whole number, not \"soon\"");
