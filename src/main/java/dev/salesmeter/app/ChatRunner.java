@@ -17,6 +17,7 @@ import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,9 +46,10 @@ final class ChatRunner {
 
   static int run(Config config, Map<String, String> environment) throws Exception {
     WorkspaceSettings defaults = config.workspace().settings();
+    checkSecrets(config, environment);
     Clock clock = Clock.system(defaults.zone());
     Deque<AutoCloseable> running = new ArrayDeque<>();
-    try (Database database = Database.open(config.database().path())) {
+    try (Database database = StartupFailures.openDatabase(config.database().path())) {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
       CommandRegistry registry = ConsoleRunner.registry(database, figures, log);
@@ -108,16 +110,59 @@ final class ChatRunner {
               HttpListener.Limits.standard(),
               management::routes);
     } catch (HttpListener.CannotListen e) {
-      throw new ConfigException(
-          "cannot listen on "
-              + e.getMessage()
-              + " — set management.port (SALESMETER_MANAGEMENT_PORT) to a free port, or 0 to turn"
-              + " it off");
+      throw StartupFailures.bindFailure(
+          "management.port",
+          new InetSocketAddress(config.management().bind(), config.management().port()),
+          e);
     }
     System.err.printf(
         "Health, readiness and metrics on http://%s:%d/ (healthz, readyz, metrics).%n",
         config.management().bind(), listener.port());
     return listener;
+  }
+
+  /**
+   * Every secret the configured platforms need, before anything is opened: an empty one (a
+   * deployment that sets {@code SLACK_SIGNING_SECRET=} from a missing secret) stops the start.
+   */
+  static void checkSecrets(Config config, Map<String, String> environment) {
+    if (environment.get("SLACK_BOT_TOKEN") != null) {
+      requireSecret(
+          environment,
+          "SLACK_BOT_TOKEN",
+          "set it to the bot token (xoxb-…, the Slack app's Install App page), or unset it to run"
+              + " without Slack");
+      if (config.slack().mode().equals("http")) {
+        requireSecret(
+            environment,
+            "SLACK_SIGNING_SECRET",
+            "slack.mode is http: set it to the signing secret (the Slack app's Basic Information,"
+                + " App Credentials)");
+      } else {
+        requireSecret(
+            environment,
+            "SLACK_APP_TOKEN",
+            "slack.mode is socket: set it to an app-level token with connections:write (xapp-…),"
+                + " or use slack.mode http");
+      }
+    }
+    if (environment.get("DISCORD_BOT_TOKEN") != null) {
+      requireSecret(
+          environment,
+          "DISCORD_BOT_TOKEN",
+          "set it to the bot's token (Developer Portal, Bot, Reset Token), or unset it to run"
+              + " without Discord");
+    }
+  }
+
+  private static void requireSecret(Map<String, String> environment, String name, String whatToDo) {
+    String value = environment.get(name);
+    if (value == null) {
+      throw new ConfigException(name + " is not set", whatToDo);
+    }
+    if (value.isBlank()) {
+      throw new ConfigException(name + " is empty", whatToDo);
+    }
   }
 
   /** The schedules of the configuration that were never set (see {@link Schedules#seed}). */
@@ -134,7 +179,7 @@ final class ChatRunner {
             seed.when(),
             clock);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("schedules: " + e.getMessage());
+        throw new ConfigException("schedules: " + e.getMessage(), ConfigException.FIX_THE_KEY);
       }
     }
   }

@@ -1,9 +1,13 @@
 package dev.salesmeter.app;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Salesmeter's configuration: {@code config.yaml} (template: {@code config.example.yaml}), every
@@ -44,6 +52,8 @@ public record Config(
   public Config {
     schedules = schedules == null ? List.of() : List.copyOf(schedules);
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Config.class);
 
   /** The stale-quote nudges: the days before the same quote is in a nudge again. */
   public record Nudges(int repeatDays) {
@@ -272,7 +282,9 @@ public record Config(
             .setPropertyNamingStrategy(
                 com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "port: 3000.5" is a mistake, not port 3000.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
     DEFAULTS.forEach((key, value) -> put(tree, key, value));
     if (Files.exists(file)) {
@@ -284,10 +296,19 @@ public record Config(
           }
           merge(tree, (ObjectNode) fromFile, "");
         }
+      } catch (JsonProcessingException e) {
+        throw new ConfigException(
+            file + " is not valid YAML at " + where(e.getLocation()) + ": " + yamlProblem(e),
+            "fix that line: a key ends with a colon, nesting is by spaces (no tabs), and a value"
+                + " holding \": \" or \" #\" goes in quotes");
       } catch (IOException e) {
-        throw new ConfigException(file + " is not valid YAML: " + firstLine(e.getMessage()));
+        throw new ConfigException(
+            file + " cannot be read (" + e + ")",
+            "check that it is a file the user running Salesmeter may read, or give another with"
+                + " --config");
       }
     }
+    warnAboutUnknownVariables(environment);
     DEFAULTS
         .keySet()
         .forEach(
@@ -307,6 +328,10 @@ public record Config(
                   ref ->
                       ref.getFieldName() == null ? "[" + ref.getIndex() + "]" : ref.getFieldName())
               .collect(Collectors.joining("."));
+      if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+        throw new ConfigException(
+            key + " must be " + kind(mismatch.getTargetType()) + ", not " + given(e, tree));
+      }
       throw new ConfigException(
           "config key " + key + " is wrong: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -331,6 +356,105 @@ public record Config(
   /** {@code slack.api-url} → {@code SALESMETER_SLACK_API_URL}. */
   public static String environmentName(String key) {
     return "SALESMETER_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** A type as the person writing the file knows it. */
+  private static String kind(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class) {
+      return "a number";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == String.class || type == Path.class) {
+      return "text";
+    }
+    return "a section of keys";
+  }
+
+  /** The value that was given, as it was written ({@code "abc"}, {@code 3.5}, a list). */
+  private static String given(JsonMappingException e, JsonNode tree) {
+    if (e instanceof InvalidFormatException format && format.getValue() != null) {
+      Object value = format.getValue();
+      return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+    JsonNode node = tree;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+    }
+    if (node.isTextual()) {
+      return "\"" + node.asText() + "\"";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isObject()) {
+      return "a section of keys";
+    }
+    return node.isMissingNode() ? "nothing" : node.toString();
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? "an unknown place"
+        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** What the YAML parser found wrong, without its multi-line excerpt of the file. */
+  private static String yamlProblem(JsonProcessingException e) {
+    for (Throwable each = e; each != null; each = each.getCause()) {
+      if (each instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+        return marked.getProblem();
+      }
+    }
+    return firstLine(e.getOriginalMessage());
+  }
+
+  /** Every valid key and section name ({@code workspace}, {@code slack.http}). */
+  private static Set<String> knownNames() {
+    Set<String> names = new TreeSet<>(DEFAULTS.keySet());
+    names.add(SCHEDULES);
+    for (String key : DEFAULTS.keySet()) {
+      for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+        names.add(key.substring(0, dot));
+      }
+    }
+    return names;
+  }
+
+  /** An unknown key in the file, with the closest valid one. */
+  private static ConfigException unknownKey(String key) {
+    return new ConfigException(
+        "unknown config key " + key,
+        ClosestName.to(key, knownNames())
+            .map(closest -> "did you mean " + closest + "?")
+            .orElse("config.example.yaml lists every key"));
+  }
+
+  /**
+   * A {@code SALESMETER_} variable that matches no key is most likely a typo, but deployments set
+   * variables for other purposes too: a warning with the closest name, and the start goes on.
+   */
+  private static void warnAboutUnknownVariables(Map<String, String> environment) {
+    Set<String> known =
+        DEFAULTS.keySet().stream().map(Config::environmentName).collect(Collectors.toSet());
+    environment.keySet().stream()
+        .filter(name -> name.startsWith("SALESMETER_") && !known.contains(name))
+        .sorted()
+        .forEach(
+            name ->
+                LOG.warn(
+                    "{} matches no configuration key and is ignored; {}",
+                    name,
+                    ClosestName.to(name, known)
+                        .map(closest -> "did you mean " + closest + "?")
+                        .orElse("config.example.yaml lists every key")));
   }
 
   private static void put(ObjectNode tree, String key, String value) {
@@ -362,13 +486,20 @@ public record Config(
               JsonNode value = entry.getValue();
               if (value.isObject()) {
                 JsonNode existing = into.get(entry.getKey());
-                if (existing == null || !existing.isObject()) {
-                  throw new ConfigException("unknown config key " + key);
+                if (existing == null) {
+                  throw unknownKey(key);
+                }
+                if (!existing.isObject()) {
+                  throw new ConfigException(
+                      key
+                          + " must be "
+                          + (existing.isArray() ? "a list" : "a single value")
+                          + ", not a section of keys");
                 }
                 merge((ObjectNode) existing, (ObjectNode) value, key + ".");
               } else {
                 if (!DEFAULTS.containsKey(key) && !key.equals(SCHEDULES)) {
-                  throw new ConfigException("unknown config key " + key);
+                  throw unknownKey(key);
                 }
                 if (value.isNull()) {
                   throw new ConfigException("config key " + key + " has no value");

@@ -1,5 +1,6 @@
 package dev.salesmeter.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,7 @@ final class ConsoleOptions {
       scope = ScopeType.INHERIT,
       names = "--config",
       paramLabel = "FILE",
-      description = "Configuration file (default: ${DEFAULT-VALUE}; missing is fine).",
-      defaultValue = "config.yaml")
+      description = "Configuration file (default: config.yaml if there is one).")
   Path config;
 
   @Option(
@@ -62,6 +62,22 @@ final class ConsoleOptions {
       names = "--demo",
       description = "Fill a fresh workspace with 18 months of realistic sales history first.")
   boolean demo;
+
+  /**
+   * The configuration file: {@code --config}, which must exist, or {@code config.yaml}, which may
+   * be missing (the defaults and the environment apply).
+   */
+  Path configFile() {
+    if (config == null) {
+      return Path.of("config.yaml");
+    }
+    if (!Files.exists(config)) {
+      throw new ConfigException(
+          "--config " + config + ": there is no such file",
+          "give the path of an existing file, or leave --config out to read ./config.yaml");
+    }
+    return config;
+  }
 
   Optional<String> locale() {
     return Optional.ofNullable(locale).map(l -> l.toLowerCase(Locale.ROOT));

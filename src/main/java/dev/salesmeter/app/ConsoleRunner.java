@@ -44,14 +44,15 @@ final class ConsoleRunner {
    * @param why a sentence said before the console starts (why it is the console that starts)
    */
   static int run(ConsoleOptions options, Map<String, String> environment, String why) {
-    Config config = Config.load(options.config, environment);
+    Config config = Config.load(options.configFile(), environment);
     WorkspaceSettings settings = settings(config, options);
     Clock clock = clock(options.now, settings.zone());
     Path file = options.database != null ? options.database : config.database().path();
-    System.err.printf(
-        "%sSalesmeter console on %s (%s, %s).%n",
-        why, file, settings.locale().getLanguage(), settings.zone().getId());
-    try (Database database = open(file)) {
+    try (Database database = StartupFailures.openDatabase(file)) {
+      // Said once the file opened: a start that fails says only why.
+      System.err.printf(
+          "%sSalesmeter console on %s (%s, %s).%n",
+          why, file, settings.locale().getLanguage(), settings.zone().getId());
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
       Commands commands =
@@ -70,7 +71,11 @@ final class ConsoleRunner {
       warmUp.setDaemon(true);
       warmUp.start();
       if (options.demo) {
-        System.err.println(DemoHistory.fill(console, log, settings, clock));
+        try {
+          System.err.println(DemoHistory.fill(console, log, settings, clock));
+        } catch (RuntimeException e) {
+          throw StartupFailures.database(file, e);
+        }
       }
       if (System.console() != null) {
         List<String> names =
@@ -116,23 +121,6 @@ final class ConsoleRunner {
     }
   }
 
-  /** The database, or a message that names the file and why it cannot be used. */
-  private static Database open(Path file) {
-    try {
-      return Database.open(file);
-    } catch (RuntimeException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      throw new ConfigException(
-          "the database file "
-              + file
-              + " (database.path, --db) cannot be used: "
-              + cause.getMessage());
-    }
-  }
-
   private static WorkspaceSettings settings(Config config, ConsoleOptions options) {
     Config.Workspace defaults = config.workspace();
     Config.Workspace chosen =
@@ -152,7 +140,11 @@ final class ConsoleRunner {
       throw new ConfigException(
           e.getMessage()
               .replace("workspace.locale", "--locale")
-              .replace("workspace.time-zone", "--timezone"));
+              .replace("workspace.time-zone", "--timezone"),
+          e.getMessage().startsWith("workspace.locale")
+                  || e.getMessage().startsWith("workspace.time-zone")
+              ? "correct it on the command line"
+              : e.remedy());
     }
   }
 
@@ -168,9 +160,8 @@ final class ConsoleRunner {
         return Clock.fixed(LocalDateTime.parse(now).atZone(zone).toInstant(), zone);
       } catch (DateTimeException e) {
         throw new ConfigException(
-            "--now \""
-                + now
-                + "\" is not a date-time: write 2026-03-31T17:00 or 2026-03-31T15:00Z");
+            "--now \"" + now + "\" is not a date-time",
+            "write a local time like 2026-03-31T17:00, or with an offset like 2026-03-31T15:00Z");
       }
     }
   }

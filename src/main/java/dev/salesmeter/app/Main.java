@@ -29,6 +29,13 @@ public final class Main implements Callable<Integer> {
 
   @Mixin ConsoleOptions options;
 
+  /** The process environment (passed in, so tests need not change the real one). */
+  private final Map<String, String> environment;
+
+  Main(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   public static void main(String[] args) {
     // The console shows replies, not log lines; a server logs every command at INFO.
     // Charts are drawn in memory: no screen is needed, or wanted, on a server.
@@ -36,27 +43,37 @@ public final class Main implements Callable<Integer> {
     if (System.getProperty("salesmeter.log.level") == null) {
       System.setProperty("salesmeter.log.level", "WARN");
     }
-    System.exit(commandLine().execute(args));
+    System.exit(run(args, System.getenv()));
   }
 
-  static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new Main());
+  /**
+   * Runs the command line and returns the exit code. Whatever stops the start is one line on
+   * standard error, {@code salesmeter: <what> — <what to do>}, and exit code 2; never a stack
+   * trace.
+   */
+  static int run(String[] args, Map<String, String> environment) {
+    return commandLine(environment).execute(args);
+  }
+
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(new Main(environment));
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parsed) -> {
-          if (exception instanceof ConfigException problem) {
-            cmd.getErr().println("salesmeter: " + problem.getMessage());
-            return CONFIG_PROBLEM;
-          }
-          throw exception;
+          ConfigException problem =
+              exception instanceof ConfigException known
+                  ? known
+                  : StartupFailures.unexpected(exception);
+          cmd.getErr().println(problem.line());
+          cmd.getErr().flush();
+          return CONFIG_PROBLEM;
         });
     return commandLine;
   }
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> environment = System.getenv();
     if (ChatRunner.configured(environment)) {
-      return ChatRunner.run(Config.load(options.config, environment), environment);
+      return ChatRunner.run(Config.load(options.configFile(), environment), environment);
     }
     return ConsoleRunner.run(options, environment, "No chat tokens configured: ");
   }
@@ -71,7 +88,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return ConsoleRunner.run(main.options, System.getenv());
+      return ConsoleRunner.run(main.options, main.environment);
     }
   }
 
@@ -97,6 +114,8 @@ public final class Main implements Callable<Integer> {
               + " applications.commands; view channel, send messages, embed links, attach"
               + " files).")
   static final class DiscordInviteCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
     @CommandLine.Option(
         names = "--application-id",
         description =
@@ -106,20 +125,23 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String token = System.getenv("DISCORD_BOT_TOKEN");
+      String token = main.environment.get("DISCORD_BOT_TOKEN");
       String id =
           applicationId != null
               ? applicationId.strip()
               : token == null ? null : DiscordInvite.applicationId(token).orElse(null);
       if (id == null) {
         throw new ConfigException(
+            "the application id is missing",
             "give --application-id (Developer Portal, General Information), or set"
                 + " DISCORD_BOT_TOKEN to the bot's token");
       }
       try {
         System.out.println(DiscordInvite.url(id));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("--application-id: " + e.getMessage());
+        throw new ConfigException(
+            "--application-id: " + e.getMessage(),
+            "copy the application id from the Developer Portal, General Information");
       }
       return 0;
     }

@@ -6,6 +6,7 @@ import dev.salesmeter.http.HttpListener;
 import dev.salesmeter.http.Management;
 import dev.salesmeter.slack.SlackAdapter;
 import dev.salesmeter.slack.SlackHttpHandler;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
  * environment and never written anywhere.
  */
 final class SlackRunner {
+  private static final String PORT_KEY = "slack.http.port";
+
   private SlackRunner() {}
 
   /** Connects to Slack: in HTTP mode, by listening on the public HTTP listener. */
@@ -25,10 +28,8 @@ final class SlackRunner {
       throws Exception {
     Config.Slack slack = config.slack();
     boolean http = slack.mode().equals("http");
+    // ChatRunner.checkSecrets made sure the secrets this mode needs are set.
     String secret = environment.get("SLACK_SIGNING_SECRET");
-    if (http && secret == null) {
-      throw new ConfigException("slack.mode is http: set SLACK_SIGNING_SECRET too");
-    }
     SlackAdapter adapter =
         new SlackAdapter(
             commands,
@@ -45,14 +46,12 @@ final class SlackRunner {
             HttpListener.start(
                 "http-public",
                 config.httpBind(),
-                config.httpPort(),
+                StartupFailures.port("http.port", config.httpPort()),
                 HttpListener.Limits.standard(),
                 routes -> SlackRoute.mount(routes, slack.http().path(), handler));
       } catch (HttpListener.CannotListen e) {
-        throw new ConfigException(
-            "cannot listen on "
-                + e.getMessage()
-                + " — set http.port (SALESMETER_HTTP_PORT) to a free port");
+        throw StartupFailures.bindFailure(
+            "http.port", new InetSocketAddress(config.httpBind(), config.httpPort()), e);
       }
       System.err.printf(
           "Salesmeter in Slack (HTTP mode) on %s:%d%s; database %s.%n",
@@ -60,11 +59,6 @@ final class SlackRunner {
       return new Connected(adapter, server, List.of());
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
-    if (appToken == null) {
-      throw new ConfigException(
-          "slack.mode is socket: set SLACK_APP_TOKEN (an app-level token with"
-              + " connections:write) too, or use slack.mode http");
-    }
     SocketModeApp socketMode = adapter.socketMode(appToken);
     socketMode.startAsync();
     System.err.printf(

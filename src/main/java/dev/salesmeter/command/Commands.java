@@ -14,7 +14,6 @@ import dev.salesmeter.core.text.Messages;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Commands {
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-  private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The most characters of what a user typed that an error reply repeats. */
   static final int QUOTED_AT_MOST = 80;
@@ -140,6 +137,7 @@ public final class Commands {
       ArgumentReader reader) {
     long started = System.nanoTime();
     String outcome = "ok";
+    RuntimeException failure = null;
     Messages messages = Messages.of(Locale.ENGLISH);
     Optional<CommandSpec> spec = registry.find(command);
     try {
@@ -184,7 +182,8 @@ public final class Commands {
         return Reply.privately(explain(invalid, spec.get(), formats));
       }
     } catch (RuntimeException unexpected) {
-      String ref = logUnexpected(command, workspace, unexpected);
+      failure = unexpected;
+      String ref = Unexpected.newRef();
       outcome = "error:" + ref;
       return Reply.privately(messages.get("error.unexpected", ref));
     } finally {
@@ -192,12 +191,21 @@ public final class Commands {
           platform,
           spec.map(CommandSpec::name).orElse("unknown"),
           outcome.replaceFirst(":.*", "").replace("unknown-command", "unknown"));
-      LOG.info(
-          "workspace={} command={} ms={} outcome={}",
-          workspace,
-          spec.map(CommandSpec::name).orElse("?"),
-          (System.nanoTime() - started) / 1_000_000,
-          outcome);
+      String name = spec.map(CommandSpec::name).orElse("?");
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      if (failure == null) {
+        LOG.info("workspace={} command={} ms={} outcome={}", workspace, name, ms, outcome);
+      } else {
+        // The command's one line carries the cause: one line per failure, the stack at DEBUG.
+        LOG.error(
+            "workspace={} command={} ms={} outcome={} cause={}",
+            workspace,
+            name,
+            ms,
+            outcome,
+            Unexpected.causeChain(failure));
+        LOG.debug("{} the stack", outcome, failure);
+      }
     }
   }
 
@@ -311,21 +319,19 @@ public final class Commands {
   }
 
   /**
-   * Logs a failure nobody foresaw, with its cause, under a new reference that the reply shows the
-   * user ("Something went wrong (ref …)"): the catch-all of this class, and of an adapter for what
-   * it does itself (the console saving a chart).
+   * Logs a failure nobody foresaw on one line, with its cause chain (the stack at DEBUG), under a
+   * new reference that the reply shows the user ("Something went wrong (ref …)"): for what an
+   * adapter does itself (the console saving a chart).
    */
   public static String logUnexpected(String what, WorkspaceId workspace, Throwable cause) {
-    String ref = newRef();
-    LOG.error("ref {}: {} failed in workspace {}", ref, what, workspace, cause);
+    String ref = Unexpected.newRef();
+    LOG.error(
+        "ref {}: {} failed in workspace {}: {}",
+        ref,
+        what,
+        workspace,
+        Unexpected.causeChain(cause));
+    LOG.debug("ref {}: the stack", ref, cause);
     return ref;
-  }
-
-  private static String newRef() {
-    char[] ref = new char[6];
-    for (int i = 0; i < ref.length; i++) {
-      ref[i] = REF_ALPHABET.charAt(RANDOM.nextInt(REF_ALPHABET.length()));
-    }
-    return new String(ref);
   }
 }

@@ -5,6 +5,7 @@ import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.Suggestions;
 import dev.salesmeter.command.TypedInput;
+import dev.salesmeter.command.Unexpected;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
@@ -194,13 +195,11 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
       answer(event);
     } catch (RuntimeException unexpected) {
       // The shared commands turn their own failures into replies; this is the adapter's.
-      String ref = Long.toString(event.getIdLong() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-      LOG.error("ref {}: /{} failed in the Discord adapter", ref, event.getName(), unexpected);
+      Reply reply =
+          Unexpected.reply(
+              "/" + event.getName() + " in the Discord adapter", unexpected, Locale.ENGLISH);
       if (!event.isAcknowledged()) {
-        event
-            .reply(Messages.of(Locale.ENGLISH).get("error.unexpected", ref))
-            .setEphemeral(true)
-            .queue(null, failure -> failed(event, failure));
+        event.reply(reply.text()).setEphemeral(true).queue(null, failure -> failed(event, failure));
       }
     }
   }

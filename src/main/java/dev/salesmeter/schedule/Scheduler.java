@@ -2,6 +2,7 @@ package dev.salesmeter.schedule;
 
 import dev.salesmeter.command.Parameter;
 import dev.salesmeter.command.Reply;
+import dev.salesmeter.command.Unexpected;
 import dev.salesmeter.core.Metrics;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceSettings;
@@ -83,7 +84,10 @@ public final class Scheduler implements AutoCloseable {
           try {
             runDue();
           } catch (RuntimeException e) {
-            LOG.error("the scheduler's round failed; it tries again at the next", e);
+            LOG.error(
+                "the scheduler's round failed; it tries again at the next: {}",
+                Unexpected.causeChain(e));
+            LOG.debug("the stack", e);
           }
         },
         every.toMillis(),
@@ -102,7 +106,13 @@ public final class Scheduler implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         // One schedule's trouble (a busy database, a time zone no longer known) is not the others'.
-        LOG.error("workspace={} schedule={} failed", schedule.workspace(), schedule.id(), e);
+        // One line each, every round: a read-only database would otherwise log pages of stack.
+        LOG.error(
+            "workspace={} schedule={} failed: {}",
+            schedule.workspace(),
+            schedule.id(),
+            Unexpected.causeChain(e));
+        LOG.debug("the stack", e);
       }
     }
     return posted;
@@ -139,7 +149,12 @@ public final class Scheduler implements AutoCloseable {
       return false;
     } catch (RuntimeException e) {
       metrics.scheduledRun(schedule.routine().key(), "error");
-      LOG.error("workspace={} schedule={} failed", schedule.workspace(), schedule.id(), e);
+      LOG.error(
+          "workspace={} schedule={} failed: {}",
+          schedule.workspace(),
+          schedule.id(),
+          Unexpected.causeChain(e));
+      LOG.debug("the stack", e);
       retryLater(schedule, claim, e.toString());
       return false;
     }

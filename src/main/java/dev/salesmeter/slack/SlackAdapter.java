@@ -28,6 +28,7 @@ import dev.salesmeter.command.CommandInput;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
 import dev.salesmeter.command.Reply;
+import dev.salesmeter.command.Unexpected;
 import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Drawing;
 import dev.salesmeter.core.Picture;
@@ -285,7 +286,29 @@ public final class SlackAdapter implements Poster {
     }
   }
 
-  private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
+  private Response handle(String command, SlashCommandPayload payload, SlashCommandContext ctx)
+      throws IOException {
+    try {
+      return answer(command, payload, ctx);
+    } catch (RuntimeException unexpected) {
+      // The shared commands turn their own failures into replies; this catches the adapter's own
+      // work around them (naming a workspace writes to the database), so Slack never gets a 500.
+      Reply reply = Unexpected.reply(command + " in the Slack adapter", unexpected, Locale.ENGLISH);
+      return ctx.ack(response -> response.responseType("ephemeral").text(reply.text()));
+    }
+  }
+
+  /**
+   * The answer to a command that reached an HTTP server but failed outside Bolt's handlers (the
+   * request could not be read, Bolt itself failed): 200 with a short private reply and a reference,
+   * never a 500, which Slack shows as a bare "dispatch_failed".
+   */
+  public static Response unexpected(Throwable failure) {
+    Reply reply = Unexpected.reply("a Slack request", failure, Locale.ENGLISH);
+    return Response.json(200, Map.of("response_type", "ephemeral", "text", escape(reply.text())));
+  }
+
+  private Response answer(String command, SlashCommandPayload payload, SlashCommandContext ctx) {
     long received = System.nanoTime();
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     CompletableFuture<Reply> answer =

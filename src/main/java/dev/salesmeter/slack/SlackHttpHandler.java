@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slack's HTTP mode, apart from any HTTP server: a request to the events path, as plain values,
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * both.
  */
 public final class SlackHttpHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(SlackHttpHandler.class);
 
   /** Slack's window for a request's timestamp, both ways. */
   static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
@@ -68,16 +65,19 @@ public final class SlackHttpHandler {
                   .requestBody(incoming.body())
                   .remoteAddress(incoming.remoteAddress())
                   .build());
-      Response response = app.run(request);
-      return new Answer(
-          response.getStatusCode(),
-          response.getContentType() == null ? "text/plain" : response.getContentType(),
-          response.getHeaders() == null ? Map.of() : response.getHeaders(),
-          response.getBody() == null ? "" : response.getBody());
+      return answer(app.run(request));
     } catch (Exception e) {
-      LOG.error("a Slack request failed", e);
-      return new Answer(500, "text/plain", Map.of(), "");
+      // Never a 500, which Slack shows as a bare "dispatch_failed": a short reply with a ref.
+      return answer(SlackAdapter.unexpected(e));
     }
+  }
+
+  private static Answer answer(Response response) {
+    return new Answer(
+        response.getStatusCode(),
+        response.getContentType() == null ? "text/plain" : response.getContentType(),
+        response.getHeaders() == null ? Map.of() : response.getHeaders(),
+        response.getBody() == null ? "" : response.getBody());
   }
 
   private boolean signedInTheFuture(Map<String, List<String>> headers) {

@@ -125,16 +125,22 @@ public final class EventLog {
     this.clock = clock;
   }
 
-  /** The workspace's settings; a workspace seen for the first time is created with the defaults. */
+  /**
+   * The workspace's settings; a workspace seen for the first time is created with the defaults. A
+   * known workspace is only read, so its figures still answer on a database that turned read-only.
+   */
   public WorkspaceSettings settings(WorkspaceId workspace) {
     return settingsCache.computeIfAbsent(
         workspace,
         ws ->
-            database.write(
-                handle -> {
-                  writeSettings(handle, ws, defaults, false);
-                  return readSettings(handle, ws).orElseThrow();
-                }));
+            jdbi.withHandle(handle -> readSettings(handle, ws))
+                .orElseGet(
+                    () ->
+                        database.write(
+                            handle -> {
+                              writeSettings(handle, ws, defaults, false);
+                              return readSettings(handle, ws).orElseThrow();
+                            })));
   }
 
   /** Sets a workspace's settings, creating the workspace if it is new. */

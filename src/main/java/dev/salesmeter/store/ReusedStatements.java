@@ -42,13 +42,31 @@ final class ReusedStatements implements StatementBuilderFactory {
             byConnection.computeIfAbsent(physical, c -> new HashMap<>());
         String key = ctx.isReturningGeneratedKeys() ? "keys:" + sql : sql;
         PreparedStatement statement = prepared.get(key);
-        if (statement == null || statement.isClosed()) {
+        if (statement == null || !usable(statement)) {
           statement = super.create(physical, sql, ctx);
           prepared.put(key, statement);
         }
         // No clearParameters(): Jdbi binds every parameter on each use (a missing one is an
         // error), and sqlite-jdbc's clearParameters costs as much as a prepare.
         return statement;
+      }
+
+      /**
+       * Whether a kept statement can run again. sqlite-jdbc finalizes a statement whose step failed
+       * (SQLITE_FULL, SQLITE_READONLY) without marking it closed; reused, it would fail every later
+       * command of its kind on this connection ("statement is not executing") even after the disk
+       * has room again. Asking its parameter count checks exactly that, cheaply.
+       */
+      private static boolean usable(PreparedStatement statement) {
+        try {
+          if (statement.isClosed()) {
+            return false;
+          }
+          statement.getParameterMetaData().getParameterCount();
+          return true;
+        } catch (SQLException finalized) {
+          return false;
+        }
       }
 
       @Override

@@ -2,7 +2,11 @@ package dev.salesmeter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.salesmeter.core.Percentage;
 import dev.salesmeter.core.WorkspaceSettings;
 import java.io.IOException;
@@ -186,18 +190,21 @@ final class ConfigTest {
       value = {
         "workspace: {colour: red}                 | unknown config key workspace.colour",
         "databse: {path: x.db}                    | unknown config key databse",
+        "slack: {http: {prot: 80}}                | unknown config key slack.http.prot",
         "workspace: {locale: de}                  | workspace.locale must be en or nl",
         "workspace: {time-zone: Mars/Olympus}     | workspace.time-zone \"Mars/Olympus\" is not a time zone",
         "workspace: {currency: EURO}              | workspace.currency \"EURO\" is not an ISO 4217 code",
         "workspace: {default-margin: 120}         | workspace.default-margin must be a percentage",
         "workspace: {inactivity-days: 0}          | workspace.inactivity-days must be at least 1",
-        "workspace: {stale-quote-days: soon}      | config key workspace.stale-quote-days is wrong",
+        "workspace: {stale-quote-days: soon}      | workspace.stale-quote-days must be a whole number, not \"soon\"",
+        "workspace: {stale-quote-days: 7.5}       | workspace.stale-quote-days must be a whole number, not 7.5",
+        "workspace: {managers: {anna: yes}}       | workspace.managers must be a list, not a section of keys",
         "database: {path: }                       | config key database.path has no value",
         "database: {path: ''}                     | database.path is missing",
         "'just text'                              | must hold keys such as database.path",
         "'workspace: [unclosed'                   | is not valid YAML",
         "discord: {guilds: [sales-team]}          | discord.guilds and discord.manager-roles hold Discord ids",
-        "workspace: {user-language: maybe}        | config key workspace.user-language is wrong",
+        "workspace: {user-language: maybe}        | workspace.user-language must be true or false, not \"maybe\"",
         "nudges: {repeat-days: 0}                 | nudges.repeat-days must be at least 1",
         "schedules: [{workspace: T1, platform: teams, channel: C1}] | platform must be slack or discord",
         "schedules: [{workspace: T1, platform: slack}] | needs a workspace and a channel",
@@ -208,6 +215,61 @@ final class ConfigTest {
     assertThatThrownBy(() -> Config.load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "workspace: {timezone: UTC}  | did you mean workspace.time-zone?",
+        "databse: {path: x.db}       | did you mean database?",
+        "slack: {http: {prot: 80}}   | did you mean slack.http.port?",
+        "slack: {time-zone: UTC}     | did you mean workspace.time-zone?",
+        "workspace: {colour: red}    | config.example.yaml lists every key",
+      })
+  @DisplayName("an unknown key is answered with the closest valid one, when one is close")
+  void closestKey(String yaml, String remedy) throws IOException {
+    Path file = write(yaml);
+    assertThatThrownBy(() -> Config.load(file, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class, problem -> assertThat(problem.remedy()).isEqualTo(remedy));
+  }
+
+  @Test
+  @DisplayName(
+      "a SALESMETER_ variable that matches no key: one warning line each, and the start goes on")
+  void unknownVariables() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Config.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Level before = logger.getLevel();
+    logger.setLevel(Level.WARN);
+    logger.addAppender(lines);
+    try {
+      Config config =
+          Config.load(
+              folder.resolve("none.yaml"),
+              Map.of(
+                  "SALESMETER_DATABSE_PATH", "typo.db",
+                  "SALESMETER_DEPLOYMENT_COLOUR", "blue",
+                  "SALESMETER_DATABASE_PATH", "right.db"));
+      assertThat(config.database().path()).isEqualTo(Path.of("right.db"));
+    } finally {
+      logger.detachAppender(lines);
+      logger.setLevel(before);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            tuple(
+                Level.WARN,
+                "SALESMETER_DATABSE_PATH matches no configuration key and is ignored; did you mean"
+                    + " SALESMETER_DATABASE_PATH?"),
+            tuple(
+                Level.WARN,
+                "SALESMETER_DEPLOYMENT_COLOUR matches no configuration key and is ignored;"
+                    + " config.example.yaml lists every key"));
   }
 
   @Test

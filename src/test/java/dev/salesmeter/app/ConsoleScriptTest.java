@@ -147,7 +147,9 @@ final class ConsoleScriptTest {
     Run badDatabase = run("", "console", "--db", "a-folder");
     assertThat(badDatabase.exit()).isEqualTo(2);
     assertThat(badDatabase.err())
-        .contains("the database file a-folder (database.path, --db) cannot be used")
+        .isEqualTo(
+            "salesmeter: the database a-folder is a folder, not a file — set database.path (or"
+                + " --db) to a file, e.g. a-folder/salesmeter.db\n")
         .doesNotContain("\tat ");
   }
 

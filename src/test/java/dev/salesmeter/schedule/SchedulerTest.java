@@ -28,6 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Handles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -103,6 +106,47 @@ final class SchedulerTest {
 
   private Schedule scorecardMondays() {
     return schedule(Schedule.Routine.SCORECARD, "0 9 * * 1", clock.instant());
+  }
+
+  @Test
+  @DisplayName("a read-only database: each schedule's failed round is one log line, no stack")
+  void readOnlyDatabase() {
+    scorecardMondays();
+    schedule(Schedule.Routine.NUDGES, "0 10 * * 1-5", clock.instant());
+    Scheduler scheduler = scheduler(store);
+    // SQLite refuses every write on the connections the store takes from now on.
+    team.database()
+        .jdbi()
+        .getConfig(Handles.class)
+        .addListener(
+            new HandleListener() {
+              @Override
+              public void handleCreated(Handle handle) {
+                handle.execute("PRAGMA query_only = ON");
+              }
+            });
+    Logger logger = (Logger) LoggerFactory.getLogger(Scheduler.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    logger.addAppender(lines);
+    try {
+      clock.set("2026-03-23T09:00:20Z"); // both due
+      assertThat(scheduler.runDue()).isZero();
+    } finally {
+      logger.detachAppender(lines);
+      logger.setLevel(before);
+    }
+    assertThat(lines.list)
+        .hasSize(2)
+        .allSatisfy(
+            line -> {
+              assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+              assertThat(line.getThrowableProxy()).isNull();
+              assertThat(line.getFormattedMessage()).contains("readonly");
+            });
+    assertThat(slack.posts).isEmpty();
   }
 
   @Test
