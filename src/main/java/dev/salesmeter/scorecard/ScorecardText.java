@@ -202,9 +202,7 @@ final class ScorecardText {
       return messages.get("scorecard.noRisk");
     }
     Function<CustomerMoment, String> one =
-        c ->
-            messages.get(
-                "scorecard.atRiskOne", c.name(), formats.date(LocalDate.ofInstant(c.at(), zone)));
+        c -> messages.get("figure.churn.lapses", c.name(), formats.date(c.day()));
     return messages.get("scorecard.atRisk", atRisk.size(), names(atRisk, one));
   }
 

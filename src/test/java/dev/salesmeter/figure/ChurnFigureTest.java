@@ -109,7 +109,7 @@ final class ChurnFigureTest {
                 + "New and gone within the period (not in the rate): Golf (25 Mar 2026).\n"
                 + "Churn rate against February 2026: +30 points.\n"
                 + "At risk — 1 customer will count as gone within 60 days without a sale:"
-                + " Foxtrot (silently, 15 May 2026).");
+                + " Foxtrot (lapses 15 May 2026).");
     assertThat(answer.fields()).isEmpty();
     team.close();
     history(TestWorkspace.dutch(folder.resolve("nl")));
@@ -122,7 +122,7 @@ final class ChurnFigureTest {
                 + " 2026).\n"
                 + "Verloop tegenover februari 2026: +30 procentpunt.\n"
                 + "Risico — 1 klant telt als vertrokken als er binnen 60 dagen geen verkoop komt:"
-                + " Foxtrot (zonder opzegging, 15 mei 2026).");
+                + " Foxtrot (telt per 15 mei 2026 als vertrokken).");
   }
 
   @Test
@@ -176,7 +176,7 @@ final class ChurnFigureTest {
                 + "No new customers, and none won back.\n"
                 + "Churn rate against February 2026: ±0 points.\n"
                 + "At risk — 1 customer will count as gone within 60 days without a sale:"
-                + " Bravo (silently, 1 May 2026).");
+                + " Bravo (lapses 1 May 2026).");
   }
 
   /** Logs a sale of €100 at a local date and time in Amsterdam. */

@@ -73,7 +73,16 @@ final class ChurnText {
             : messages.get(
                 "figure.churn.atRisk",
                 result.atRisk().size(),
-                names(formats, result.atRisk(), true)));
+                FigureText.firstOf(
+                    messages,
+                    result.atRisk().stream()
+                        .limit(NAMES_SHOWN)
+                        .map(
+                            c ->
+                                messages.get(
+                                    "figure.churn.lapses", c.name(), formats.date(c.day())))
+                        .toList(),
+                    result.atRisk().size())));
     FigureAnswer answer = new FigureAnswer(title, String.join("\n", lines), List.of());
     boolean anything =
         result.months().stream().anyMatch(m -> m.rate().activeAtStart() > 0 || m.fresh() > 0);
