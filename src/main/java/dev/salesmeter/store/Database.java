@@ -211,7 +211,15 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    checkpoints.shutdownNow();
+    // Let a checkpoint that is running finish first: interrupted, its connection was still in use
+    // when the pool closed, so the last close did not fold the WAL into the file (a copy of the
+    // file alone then lacked the latest writes).
+    checkpoints.shutdown();
+    try {
+      checkpoints.awaitTermination(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     pool.close();
   }
 }
