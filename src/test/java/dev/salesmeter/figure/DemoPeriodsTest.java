@@ -6,9 +6,12 @@ import dev.salesmeter.app.DemoHistory;
 import dev.salesmeter.command.CommandRegistry;
 import dev.salesmeter.command.CommandSpec;
 import dev.salesmeter.command.Commands;
+import dev.salesmeter.command.PeriodParser;
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.console.Console;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.figure.churn.ChurnFigure;
+import dev.salesmeter.figure.churn.ChurnResult;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
@@ -18,10 +21,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -105,6 +110,8 @@ final class DemoPeriodsTest {
   private final List<Database> databases = new ArrayList<>();
   private Console english;
   private Console dutch;
+  private Figures englishFigures;
+  private WorkspaceSettings englishSettings;
 
   @BeforeAll
   void demo() {
@@ -129,7 +136,12 @@ final class DemoPeriodsTest {
     databases.add(database);
     EventLog log = new EventLog(database, settings, clock);
     List<CommandSpec> specs = new ArrayList<>(CommandRegistry.loggingCommands(log));
-    specs.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
+    Figures figures = Figures.standard(database);
+    if (englishFigures == null) {
+      englishFigures = figures;
+      englishSettings = settings;
+    }
+    specs.addAll(CommandRegistry.figureCommands(figures, log));
     Commands commands =
         new Commands(new CommandRegistry(specs), log, new RepRoster(database), clock);
     Console console = new Console(commands, Set.of(), settings.locale(), folder);
@@ -176,6 +188,35 @@ final class DemoPeriodsTest {
   @MethodSource("weeks")
   void scorecard(String week) throws IOException {
     answered(english, "/scorecard " + week);
+  }
+
+  @ParameterizedTest(name = "churn months of {0}")
+  @DisplayName("the churn chart's months, counted along the index, equal each month asked alone")
+  @MethodSource("churnPeriods")
+  void churnMonths(String period) {
+    // given
+    ChurnFigure churn = englishFigures.churn();
+    LocalDate today = LocalDate.ofInstant(NOW, englishSettings.zone());
+    FigureQuery query =
+        new FigureQuery(
+            Console.WORKSPACE,
+            englishSettings,
+            PeriodParser.parse(period, today),
+            Optional.empty(),
+            NOW);
+    // when
+    List<ChurnResult.Month> months = churn.compute(query).months();
+    // then
+    assertThat(months).isNotEmpty();
+    for (ChurnResult.Month month : months) {
+      ChurnResult alone = churn.compute(query.withPeriod(month.month()));
+      assertThat(month.rate()).as(month.month().toString()).isEqualTo(alone.rate());
+      assertThat(month.fresh()).as(month.month().toString()).isEqualTo(alone.fresh().size());
+    }
+  }
+
+  Stream<String> churnPeriods() {
+    return Stream.of("march 2026", "2025", "last quarter");
   }
 
   private static void answered(Console console, String line) throws IOException {

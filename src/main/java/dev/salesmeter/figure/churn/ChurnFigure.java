@@ -263,6 +263,9 @@ public final class ChurnFigure implements Figure<ChurnResult> {
           .append(i == 0 ? "" : ", ")
           .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
     }
+    if (query.rep().isEmpty()) {
+      return teamMonths(handle, query, months, parameters, spans.toString());
+    }
     String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
     String starter = "(:rep IS NULL OR " + STARTER + " = :rep)";
     String select =
@@ -300,6 +303,62 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     for (int i = 0; i < months.size(); i++) {
       long[] count = counts.getOrDefault(i, new long[3]);
       result.add(new Month(months.get(i), new Rate(count[0], count[1]), count[2]));
+    }
+    return result;
+  }
+
+  /**
+   * The team's months, counted along the index instead of per month over every spell: active at a
+   * month's start is active at the one before's, plus the spells started in that month, less those
+   * whose end day fell in it (an end day is known for every spell, silent ends ahead included).
+   */
+  private static List<Month> teamMonths(
+      Handle handle,
+      FigureQuery query,
+      List<Period> months,
+      Map<String, Object> parameters,
+      String spans) {
+    long active =
+        handle
+            .createQuery(
+                "SELECT (SELECT COUNT(*) FROM customer_spells s"
+                    + " WHERE s.workspace_id = :ws AND s.started_at < :from0)"
+                    + " - (SELECT COUNT(*) FROM customer_spells s"
+                    + " WHERE s.workspace_id = :ws AND s.ended_day < :firstDay0)")
+            .bindMap(parameters)
+            .mapTo(Long.class)
+            .one();
+    String ended =
+        ENDED_IN_PERIOD.replace(":firstDay", "sp.first_day").replace(":lastDay", "sp.last_day");
+    Map<Integer, long[]> counts =
+        handle
+            .createQuery(
+                "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES "
+                    + spans
+                    + ") SELECT sp.i,"
+                    + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
+                    + " AND s.started_at >= sp.span_from AND s.started_at < sp.span_to),"
+                    + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
+                    + " AND s.won_back = 0"
+                    + " AND s.started_at >= sp.span_from AND s.started_at < sp.span_to),"
+                    + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
+                    + " AND s.ended_day >= sp.first_day AND s.ended_day <= sp.last_day),"
+                    + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws AND "
+                    + ended
+                    + " AND s.started_at < sp.span_from)"
+                    + " FROM spans sp")
+            .bindMap(parameters)
+            .map(
+                (rs, ctx) ->
+                    Map.entry(
+                        rs.getInt(1),
+                        new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}))
+            .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
+    List<Month> result = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      long[] count = counts.get(i);
+      result.add(new Month(months.get(i), new Rate(active, count[3]), count[1]));
+      active += count[0] - count[2];
     }
     return result;
   }
