@@ -5,18 +5,33 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The few Slack Web API methods a slash command in HTTP mode calls (auth.test, users.info), on
- * 127.0.0.1; every other method answers ok. The response URL is here too.
+ * 127.0.0.1; every other method answers ok. The response URLs are here too, one per trigger id:
+ * what a command acked with "Logging…" posts there later is kept for {@link #lateReply}.
  */
 final class FakeWebApi implements AutoCloseable {
   private final HttpServer server;
+  private final Map<String, BlockingQueue<String>> late = new ConcurrentHashMap<>();
 
   FakeWebApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::api);
-    server.createContext("/respond", exchange -> answer(exchange, "ok"));
+    server.createContext(
+        "/respond/",
+        exchange -> {
+          String trigger = exchange.getRequestURI().getPath().substring("/respond/".length());
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          replies(trigger).add(body);
+          answer(exchange, "ok");
+        });
     server.start();
   }
 
@@ -24,8 +39,22 @@ final class FakeWebApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
-  String responseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond";
+  /** The response URL of the command with this trigger id. */
+  String responseUrl(String trigger) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + trigger;
+  }
+
+  /** The next reply posted to a command's response URL, waited for up to a minute. */
+  String lateReply(String trigger) throws InterruptedException {
+    String reply = replies(trigger).poll(60, TimeUnit.SECONDS);
+    if (reply == null) {
+      throw new AssertionError("no late reply for " + trigger + " within a minute");
+    }
+    return reply;
+  }
+
+  private BlockingQueue<String> replies(String trigger) {
+    return late.computeIfAbsent(trigger, t -> new LinkedBlockingQueue<>());
   }
 
   private void api(HttpExchange exchange) throws IOException {

@@ -48,14 +48,14 @@ final class KillRoundsTest {
     Map<String, String> cutOff = new ConcurrentHashMap<>();
     int retried = 0;
     try (FakeWebApi api = new FakeWebApi()) {
-      SignedSlack slack = new SignedSlack(SalesmeterProcess.SECRET, api.responseUrl());
+      SignedSlack slack = new SignedSlack(SalesmeterProcess.SECRET, api);
       for (int round = 0; round < ROUNDS; round++) {
         try (SalesmeterProcess salesmeter =
             SalesmeterProcess.start(database, api.apiUrl(), folder)) {
           // given: what the last kill cut off, sent again as Slack would retry it
           for (Map.Entry<String, String> retry : Map.copyOf(cutOff).entrySet()) {
             Optional<Long> number =
-                SignedSlack.confirmed(slack.send(salesmeter.port(), retry.getValue()));
+                slack.confirmation(slack.send(salesmeter.port(), retry.getValue()), retry.getKey());
             assertThat(number).as("the retry of %s", retry.getKey()).isPresent();
             assertThat(confirmed.putIfAbsent(retry.getKey(), number.get())).isNull();
             cutOff.remove(retry.getKey());
@@ -86,7 +86,7 @@ final class KillRoundsTest {
       try (SalesmeterProcess salesmeter = SalesmeterProcess.start(database, api.apiUrl(), folder)) {
         for (Map.Entry<String, String> retry : cutOff.entrySet()) {
           Optional<Long> number =
-              SignedSlack.confirmed(slack.send(salesmeter.port(), retry.getValue()));
+              slack.confirmation(slack.send(salesmeter.port(), retry.getValue()), retry.getKey());
           assertThat(number).as("the retry of %s", retry.getKey()).isPresent();
           confirmed.put(retry.getKey(), number.get());
           retried++;
@@ -132,7 +132,8 @@ final class KillRoundsTest {
         confirmed.put(trigger, number.get());
         enough.countDown();
       } else {
-        // "Logging…" or an error: not a confirmation; retried like a cut-off command
+        // "Logging…" (its late reply may never come: the kill) or an error: not a confirmation;
+        // retried like a cut-off command
         cutOff.put(trigger, body);
       }
     }

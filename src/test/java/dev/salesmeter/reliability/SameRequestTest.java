@@ -41,7 +41,7 @@ final class SameRequestTest {
     Map<String, Long> stored;
     try (FakeWebApi api = new FakeWebApi();
         SalesmeterProcess salesmeter = SalesmeterProcess.start(database, api.apiUrl(), folder)) {
-      SignedSlack slack = new SignedSlack(SalesmeterProcess.SECRET, api.responseUrl());
+      SignedSlack slack = new SignedSlack(SalesmeterProcess.SECRET, api);
       ExecutorService pool = Executors.newFixedThreadPool(COPIES);
       try {
         for (int r = 0; r < REQUESTS; r++) {
@@ -68,7 +68,7 @@ final class SameRequestTest {
           for (Future<HttpResponse<String>> answer : answers) {
             HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
-            Optional<Long> number = SignedSlack.confirmed(response);
+            Optional<Long> number = slack.confirmation(response, trigger);
             assertThat(number).as(response.body()).isPresent();
             numbers.add(number.get());
           }

@@ -28,11 +28,11 @@ final class SignedSlack {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final String secret;
-  private final String responseUrl;
+  private final FakeWebApi api;
 
-  SignedSlack(String secret, String responseUrl) {
+  SignedSlack(String secret, FakeWebApi api) {
     this.secret = secret;
-    this.responseUrl = responseUrl;
+    this.api = api;
   }
 
   /** A slash command's form body, as Slack posts it. */
@@ -50,7 +50,7 @@ final class SignedSlack {
         + "&trigger_id="
         + encode(trigger)
         + "&response_url="
-        + encode(responseUrl);
+        + encode(api.responseUrl(trigger));
   }
 
   /** A signed request for this body, stamped now. */
@@ -82,6 +82,28 @@ final class SignedSlack {
       return Optional.empty();
     }
     Matcher number = NUMBER.matcher(response.body());
+    return number.find() ? Optional.of(Long.parseLong(number.group(1))) : Optional.empty();
+  }
+
+  /** Whether the answer is "Logging…": the store was busy, the reply follows later. */
+  static boolean pending(HttpResponse<String> response) {
+    return response.statusCode() == 200 && response.body().contains("Logging…");
+  }
+
+  /**
+   * The event number a command's answer confirms, waiting for the reply through its response URL
+   * where the answer was "Logging…".
+   */
+  Optional<Long> confirmation(HttpResponse<String> response, String trigger)
+      throws InterruptedException {
+    if (!pending(response)) {
+      return confirmed(response);
+    }
+    String late = api.lateReply(trigger);
+    if (!late.contains(" logged")) {
+      return Optional.empty();
+    }
+    Matcher number = NUMBER.matcher(late);
     return number.find() ? Optional.of(Long.parseLong(number.group(1))) : Optional.empty();
   }
 
