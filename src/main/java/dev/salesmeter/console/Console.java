@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Runs console lines as commands. A line {@code @anna /sale Acme 300} runs as the user anna (a rep,
  * unless configured as a manager); any other line runs as the console's own user, a manager. Each
- * reply is printed followed by a blank line. Lines starting with {@code #} are comments.
+ * reply is printed followed by a blank line. Lines starting with {@code #} are comments. A name
+ * after {@code @} is checked as a mention is, and a script line must be UTF-8: what fails either is
+ * answered in one line, and nothing runs for it.
  *
  * <p>Like the chat adapters, the console survives every failure of one reply: the text is printed
  * first; a chart that cannot be drawn or saved leaves one line saying why in its place; anything
