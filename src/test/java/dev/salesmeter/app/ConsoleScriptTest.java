@@ -40,12 +40,16 @@ final class ConsoleScriptTest {
             .directory(folder.toFile())
             .redirectError(folder.resolve("stderr.txt").toFile())
             .start();
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(input);
+    try {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(input);
+      }
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      return new Run(process.exitValue(), out, Files.readString(folder.resolve("stderr.txt")));
+    } finally {
+      process.destroyForcibly(); // a run that failed an assertion leaves no process behind
     }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), out, Files.readString(folder.resolve("stderr.txt")));
   }
 
   @Test
