@@ -14,8 +14,6 @@ import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +82,7 @@ final class ConsoleRunner {
         InteractiveConsole.run(console, names, history);
       } else {
         console.runScript(
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+            System.in, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
       }
     }
     return 0;

@@ -20,6 +20,16 @@ public final class AmountParser {
       Pattern.compile("(?i)[-+−]?(?:€|eur)?[-+−]?\\d[\\d.,]*[km]?(?:€|eur)?");
 
   private static final Pattern CURRENCY = Pattern.compile("(?i)€|eur");
+
+  /**
+   * What is meant as a number but is not one an amount may be written as: {@code 1e309}, {@code
+   * 0x10}, {@code ½}, digits of another script ({@code ٤٢٠٠}, full-width {@code ４２００}), and the
+   * words a programming language prints for a number that is none ({@code NaN}, {@code Infinity}).
+   * A sign or currency may stand before it, as before an amount.
+   */
+  private static final Pattern NUMBER_ATTEMPT =
+      Pattern.compile("(?i)[-+−]?(?:€|eur)?[-+−]?(?:\\p{N}.*|nan|inf|infinity)", Pattern.DOTALL);
+
   private static final Pattern SUFFIXED = Pattern.compile("(?i)(\\d+(?:[.,]\\d+)?)([km])");
   private static final Pattern DUTCH =
       Pattern.compile("([1-9]\\d{0,2}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
@@ -34,6 +44,15 @@ public final class AmountParser {
   /** Whether a word is written like an amount (it may still be refused by {@link #parse}). */
   public static boolean looksLikeAmount(String word) {
     return SHAPE.matcher(word).matches();
+  }
+
+  /**
+   * Whether a word is written as a number, but not as an amount ({@code 1e3}, {@code NaN}, {@code
+   * ٤٢٠٠}): the user meant an amount, so "not an amount" helps where "the amount is missing" would
+   * not.
+   */
+  public static boolean attemptsAmount(String word) {
+    return !looksLikeAmount(word) && NUMBER_ATTEMPT.matcher(word).matches();
   }
 
   /** Whether a word is only a currency sign, as in {@code € 4.200}. */

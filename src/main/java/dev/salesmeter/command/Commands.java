@@ -311,7 +311,7 @@ public final class Commands {
    * What the user typed, as an error reply quotes it: whole up to {@link #QUOTED_AT_MOST}
    * characters, else its beginning and "…". Characters, not UTF-16 units: an emoji is not cut.
    */
-  static String quoted(String typed) {
+  public static String quoted(String typed) {
     if (typed.codePointCount(0, typed.length()) <= QUOTED_AT_MOST) {
       return typed;
     }

@@ -290,6 +290,11 @@ public final class TextArguments {
         && AmountParser.looksLikeAmount(words.get(last - 1).value())) {
       words.remove(last); // "4200 €": the sign after the amount
     }
+    if (!words.isEmpty()
+        && !words.get(words.size() - 1).quoted()
+        && AmountParser.attemptsAmount(words.get(words.size() - 1).value())) {
+      throw new InvalidInput("error.notAnAmount", words.get(words.size() - 1).value());
+    }
     int at = -1;
     for (int i = words.size() - 1; i >= 0; i--) {
       if (!words.get(i).quoted() && AmountParser.looksLikeAmount(words.get(i).value())) {
@@ -324,6 +329,12 @@ public final class TextArguments {
     LocalDate today = LocalDate.ofInstant(now, zone);
     if (readsAsPeriod(words, today)) {
       throw new InvalidInput("error.amountMissing"); // "Q2 2026" alone: 2026 is the year
+    }
+    if (words.size() > 1
+        && !words.get(0).quoted()
+        && AmountParser.attemptsAmount(words.get(0).value())
+        && readsAsPeriod(words.subList(1, words.size()), today)) {
+      throw new InvalidInput("error.notAnAmount", words.get(0).value()); // "1e3 Q2 2026"
     }
     InvalidInput amountFirstError = null;
     if (words.size() > 1

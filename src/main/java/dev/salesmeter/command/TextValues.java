@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 /**
  * Checks on free text every adapter applies the same way: names and labels are stored exactly as
  * typed (quotes, emoji, any script), but never empty, never over 200 characters, and never with
- * control or text-direction characters, which would corrupt how a reply is shown.
+ * control, line-separator or text-direction characters, which would corrupt how a reply is shown.
  */
 public final class TextValues {
   private static final Pattern FORBIDDEN =
-      Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]");
+      Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern MARGIN = Pattern.compile("(\\d{1,3})(?:[.,](\\d{1,2}))?%?");
   private static final int MAX_PRODUCTS = 20;
 

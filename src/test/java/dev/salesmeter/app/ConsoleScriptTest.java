@@ -2,6 +2,7 @@ package dev.salesmeter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesmeter.store.Database;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,10 @@ final class ConsoleScriptTest {
   private record Run(int exit, String out, String err) {}
 
   private Run run(String input, String... args) throws IOException, InterruptedException {
+    return run(input.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  private Run run(byte[] input, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -35,12 +40,16 @@ final class ConsoleScriptTest {
             .directory(folder.toFile())
             .redirectError(folder.resolve("stderr.txt").toFile())
             .start();
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(input.getBytes(StandardCharsets.UTF_8));
+    try {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(input);
+      }
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      return new Run(process.exitValue(), out, Files.readString(folder.resolve("stderr.txt")));
+    } finally {
+      process.destroyForcibly(); // a run that failed an assertion leaves no process behind
     }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), out, Files.readString(folder.resolve("stderr.txt")));
   }
 
   @Test
@@ -231,5 +240,102 @@ final class ConsoleScriptTest {
     assertThat(run.out())
         .contains("\n  Grafiek niet opgeslagen: in " + charts + " kan niet worden geschreven.\n\n")
         .contains("Verkoop #2 vastgelegd: € 200 — Beta (manager)");
+  }
+
+  /** The events stored in the console's workspace of a database file. */
+  private long events(String file) {
+    try (Database database = Database.open(folder.resolve(file))) {
+      return database
+          .jdbi()
+          .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM events").mapTo(Long.class).one());
+    }
+  }
+
+  /**
+   * Bad input on standard input: a line that is not UTF-8 (Latin-1 "é", a cut sequence), a
+   * {@code @name} with NUL, a line separator or a second {@code @}, and one over 80 characters.
+   */
+  private static byte[] badInput(String sale) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(("/lead Caf").getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.write('\n');
+    bytes.writeBytes(("@anna " + sale + " X").getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE2);
+    bytes.write(0x82);
+    bytes.write('\n');
+    bytes.writeBytes(
+        ("@an\u0000na "
+                + sale
+                + " Acme 300\n@an\u2028na "
+                + sale
+                + " Acme 300\n@@anna "
+                + sale
+                + " Acme 300\n@"
+                + "a".repeat(81)
+                + " "
+                + sale
+                + " Acme 300\n@anna "
+                + sale
+                + " Café 300\n")
+            .getBytes(StandardCharsets.UTF_8));
+    return bytes.toByteArray();
+  }
+
+  @Test
+  @DisplayName(
+      "input that is not UTF-8 and @names that are no names: one line each, the script goes on")
+  void badInput() throws Exception {
+    // when
+    Run run = run(badInput("/sale"), "console", "--db", "bad.db", "--now", "2026-03-31T17:00");
+    // then
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "Line 1 is not valid UTF-8: nothing was run for it.\n\n"
+                + "Line 2 is not valid UTF-8: nothing was run for it.\n\n"
+                + "The name after @ contains an invisible control character or a line break; type"
+                + " it again. Nothing was run.\n\n"
+                + "The name after @ contains an invisible control character or a line break; type"
+                + " it again. Nothing was run.\n\n"
+                + "Write one @ before the name, not \"@@anna\", such as: @anna /sale Acme 300\n\n"
+                + "The name after @ is 81 characters long; at most 80 are allowed. Nothing was"
+                + " run.\n\n"
+                + "Sale #1 logged: €300 — Café (anna), direct sale (no open opportunity). Undo:"
+                + " /void\n\n");
+    assertThat(run.err()).doesNotContain("\tat ", "Exception");
+    assertThat(events("bad.db")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("the same in Dutch")
+  void badInputDutch() throws Exception {
+    // when
+    Run run =
+        run(
+            badInput("/verkoop"),
+            "console",
+            "--db",
+            "fout.db",
+            "--locale",
+            "nl",
+            "--now",
+            "2026-03-31T17:00");
+    // then
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .startsWith(
+            "Regel 1 is geen geldige UTF-8: er is niets voor uitgevoerd.\n\n"
+                + "Regel 2 is geen geldige UTF-8: er is niets voor uitgevoerd.\n\n"
+                + "De naam na @ bevat een onzichtbaar stuurteken of een regeleinde; typ hem"
+                + " opnieuw. Er is niets uitgevoerd.\n\n")
+        .contains(
+            "Zet één @ voor de naam, niet \"@@anna\", zoals: @anna /verkoop Acme 300\n\n",
+            "De naam na @ is 81 tekens lang; er mogen er hoogstens 80. Er is niets uitgevoerd.\n\n")
+        .endsWith(
+            "\n\nVerkoop #1 vastgelegd: € 300 — Café (anna), directe verkoop (geen open"
+                + " kans). Ongedaan maken: /herstel\n\n");
+    assertThat(run.err()).doesNotContain("\tat ", "Exception");
+    assertThat(events("fout.db")).isEqualTo(1);
   }
 }

@@ -346,6 +346,8 @@ final class CommandsTest {
       assertThat(team.run("/lead \"Bell\u0007\"").text()).contains("control character");
       assertThat(team.run("/lead \"abc\u202Edef\"").text()).contains("control character");
       assertThat(team.run("/lead Acme source:\"a\u001bb\"").text()).contains("control character");
+      assertThat(team.run("/lead \"Line\u2028Break\"").text()).contains("control character");
+      assertThat(team.run("/sale Acme 300 @\"an\u2029na\"").text()).contains("control character");
       assertThat(team.events()).isZero();
       assertThat(team.count("customers")).isZero();
     }
