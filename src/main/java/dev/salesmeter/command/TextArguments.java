@@ -187,8 +187,14 @@ public final class TextArguments {
   }
 
   private static Optional<RepMention> mention(Token token) {
-    Matcher slack = SLACK_MENTION.matcher(token.raw());
-    if (token.raw().startsWith("<@") && slack.matches()) {
+    // "@<@U1|anna>" is a Slack mention with an extra "@" in front: read the mention itself.
+    String raw = token.raw().startsWith("@<@") ? token.raw().substring(1) : token.raw();
+    Matcher slack = SLACK_MENTION.matcher(raw);
+    if (raw.startsWith("<@") && !slack.matches()) {
+      // Half a mention ("<@>", "<@U1|>") names nobody: never a rep called that.
+      throw new InvalidInput("error.mentionInvalid", token.raw());
+    }
+    if (raw.startsWith("<@") && slack.matches()) {
       String name =
           slack.group(2) == null || slack.group(2).isBlank() ? slack.group(1) : slack.group(2);
       return Optional.of(new RepMention(Optional.of(slack.group(1)), name));
