@@ -94,7 +94,7 @@ final class ChatRunner {
   }
 
   /** The management listener: {@code /healthz}, {@code /readyz}, {@code /metrics}. */
-  private static HttpListener management(
+  static HttpListener management(
       Config config,
       Database database,
       List<Management.Connection> connections,

@@ -9,6 +9,8 @@ import dev.salesmeter.console.InteractiveConsole;
 import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.core.text.Formats;
 import dev.salesmeter.figure.Figures;
+import dev.salesmeter.http.HttpListener;
+import dev.salesmeter.http.MicrometerMetrics;
 import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wires the console: configuration, database, commands, and the demo history if asked. */
 final class ConsoleRunner {
@@ -53,12 +56,14 @@ final class ConsoleRunner {
           why, file, settings.locale().getLanguage(), settings.zone().getId());
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
+      MicrometerMetrics metrics = new MicrometerMetrics();
       Commands commands =
           new Commands(
               registry(database, Figures.standard(database), log),
               log,
               new RepRoster(database),
-              clock);
+              clock,
+              metrics);
       Console console =
           new Console(
               commands,
@@ -79,13 +84,36 @@ final class ConsoleRunner {
         List<String> names =
             commands.registry().all().stream().flatMap(spec -> spec.names().stream()).toList();
         Path history = Path.of(System.getProperty("user.home"), ".salesmeter_history");
-        InteractiveConsole.run(console, names, history);
+        // The interactive console is watched like a chat mode; a scripted one has no listener.
+        Optional<HttpListener> management = management(config, database, metrics);
+        try {
+          InteractiveConsole.run(console, names, history);
+        } finally {
+          management.ifPresent(HttpListener::close);
+        }
       } else {
         console.runScript(
             System.in, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
       }
     }
     return 0;
+  }
+
+  /**
+   * The management listener of an interactive console, unless it is turned off; a port in use is
+   * said in one line and the console goes on without it (two consoles on one machine).
+   */
+  private static Optional<HttpListener> management(
+      Config config, Database database, MicrometerMetrics metrics) {
+    if (!config.management().enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ChatRunner.management(config, database, List.of(), metrics));
+    } catch (ConfigException e) {
+      System.err.println(e.line() + " (the console goes on without it)");
+      return Optional.empty();
+    }
   }
 
   /** Every command, in the order /help lists them. */
