@@ -133,9 +133,12 @@ public final class LtvFigure implements Figure<LtvResult> {
                    (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs
                     WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to)
                      AS costs
-            FROM sales s JOIN owners o ON o.customer_id = s.customer_id
-            WHERE :rep IS NULL OR o.rep_id = :rep
-            """)
+            """
+                // The owners are only needed to pick one rep's customers: the team's are all.
+                + (query.rep().isPresent()
+                    ? "FROM sales s JOIN owners o ON o.customer_id = s.customer_id"
+                        + " WHERE o.rep_id = :rep"
+                    : "FROM sales s"))
         .bindMap(span)
         .bind("margin", query.settings().defaultMargin().basisPoints())
         .map(
