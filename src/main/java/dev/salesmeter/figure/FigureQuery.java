@@ -6,6 +6,7 @@ import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Rep;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,5 +59,23 @@ public record FigureQuery(
     parameters.put("lastDay", span.end().toString());
     parameters.put("rep", rep.map(Rep::id).orElse(null));
     return parameters;
+  }
+
+  /**
+   * A {@code WITH spans (i, span_from, span_to, first_day, last_day)} clause with one row per
+   * period, in order, for statements that count several periods at once; the rows' bounds ({@code
+   * :from0}, {@code :to0}, …, as {@link #span} gives them) are put into {@code parameters}.
+   */
+  public String withSpans(List<Period> periods, Map<String, Object> parameters) {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < periods.size(); i++) {
+      Map<String, Object> span = span(periods.get(i));
+      for (String bound : List.of("from", "to", "firstDay", "lastDay")) {
+        parameters.put(bound + i, span.get(bound));
+      }
+      rows.append(i == 0 ? "" : ", ")
+          .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
+    }
+    return "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES " + rows + ") ";
   }
 }

@@ -57,18 +57,7 @@ public final class PeriodCounts {
   public List<Counts> count(FigureQuery query, List<Period> periods) {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("ws", query.workspace().value());
-    StringBuilder spans = new StringBuilder();
-    for (int i = 0; i < periods.size(); i++) {
-      Map<String, Object> span = query.span(periods.get(i));
-      for (String bound : List.of("from", "to", "firstDay", "lastDay")) {
-        parameters.put(bound + i, span.get(bound));
-      }
-      spans
-          .append(i == 0 ? "" : ", ")
-          .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
-    }
-    String with =
-        "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES " + spans + ") ";
+    String with = query.withSpans(periods, parameters);
     return jdbi.withHandle(
         handle -> {
           Map<Integer, long[]> steps =

@@ -62,10 +62,7 @@ public final class SalesShare {
         .map(
             (rs, ctx) ->
                 new RepPart(
-                    new Rep(
-                        rs.getLong("id"),
-                        rs.getString("platform_user_id"),
-                        rs.getString("display_name")),
+                    Rep.read(rs),
                     new Part(
                         new Share(rs.getLong("marked"), rs.getLong("sales")),
                         new Share(rs.getLong("marked_revenue"), rs.getLong("revenue")))))

@@ -874,12 +874,7 @@ public final class EventLog {
         .bind("ws", workspace.value())
         .bind("pid", mention.platformUserId().orElse(null))
         .bind("key", CustomerName.fold(mention.displayName()))
-        .map(
-            (rs, ctx) ->
-                new Rep(
-                    rs.getLong("id"),
-                    rs.getString("platform_user_id"),
-                    rs.getString("display_name")))
+        .map((rs, ctx) -> Rep.read(rs))
         .findOne();
   }
 

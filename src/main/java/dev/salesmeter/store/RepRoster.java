@@ -26,12 +26,7 @@ public final class RepRoster {
                         + " WHERE workspace_id = :ws AND id > :after ORDER BY id")
                 .bind("ws", workspace.value())
                 .bind("after", afterId)
-                .map(
-                    (rs, ctx) ->
-                        new Rep(
-                            rs.getLong("id"),
-                            rs.getString("platform_user_id"),
-                            rs.getString("display_name")))
+                .map((rs, ctx) -> Rep.read(rs))
                 .list());
   }
 }

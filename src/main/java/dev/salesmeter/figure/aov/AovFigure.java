@@ -127,13 +127,7 @@ public final class AovFigure implements Figure<AovResult> {
         .map(
             (rs, ctx) ->
                 new Counted(
-                    new Rep(
-                        rs.getLong("id"),
-                        rs.getString("platform_user_id"),
-                        rs.getString("display_name")),
-                    rs.getLong("count"),
-                    rs.getLong("total"),
-                    BigDecimal.ZERO))
+                    Rep.read(rs), rs.getLong("count"), rs.getLong("total"), BigDecimal.ZERO))
         .list()
         .forEach(
             rep -> {

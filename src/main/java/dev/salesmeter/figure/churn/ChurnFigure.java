@@ -253,18 +253,9 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     // One statement for all the months: each month's bounds are a row of "spans", and the
     // conditions above are read against that row instead of the period's parameters.
     Map<String, Object> parameters = parameters(query, period);
-    StringBuilder spans = new StringBuilder();
-    for (int i = 0; i < months.size(); i++) {
-      Map<String, Object> span = query.span(months.get(i));
-      for (String bound : List.of("from", "to", "firstDay", "lastDay")) {
-        parameters.put(bound + i, span.get(bound));
-      }
-      spans
-          .append(i == 0 ? "" : ", ")
-          .append("(%d, :from%d, :to%d, :firstDay%d, :lastDay%d)".formatted(i, i, i, i, i));
-    }
+    String with = query.withSpans(months, parameters);
     if (query.rep().isEmpty()) {
-      return teamMonths(handle, query, months, parameters, spans.toString());
+      return teamMonths(handle, months, parameters, with);
     }
     String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
     String starter = "(:rep IS NULL OR " + STARTER + " = :rep)";
@@ -285,11 +276,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
             .replaceAll(":to\\b", "sp.span_to")
             .replace(":firstDay", "sp.first_day")
             .replace(":lastDay", "sp.last_day");
-    String sql =
-        "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES "
-            + spans
-            + ")"
-            + select;
+    String sql = with + select;
     Map<Integer, long[]> counts =
         handle
             .createQuery(sql)
@@ -313,11 +300,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
    * whose end day fell in it (an end day is known for every spell, silent ends ahead included).
    */
   private static List<Month> teamMonths(
-      Handle handle,
-      FigureQuery query,
-      List<Period> months,
-      Map<String, Object> parameters,
-      String spans) {
+      Handle handle, List<Period> months, Map<String, Object> parameters, String with) {
     long active =
         handle
             .createQuery(
@@ -333,9 +316,8 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     Map<Integer, long[]> counts =
         handle
             .createQuery(
-                "WITH spans (i, span_from, span_to, first_day, last_day) AS (VALUES "
-                    + spans
-                    + ") SELECT sp.i,"
+                with
+                    + "SELECT sp.i,"
                     + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"
                     + " AND s.started_at >= sp.span_from AND s.started_at < sp.span_to),"
                     + " (SELECT COUNT(*) FROM customer_spells s WHERE s.workspace_id = :ws"

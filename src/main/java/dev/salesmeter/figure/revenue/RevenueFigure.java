@@ -175,12 +175,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
         .map(
             (rs, ctx) ->
                 new RepRevenue(
-                    new Rep(
-                        rs.getLong("id"),
-                        rs.getString("platform_user_id"),
-                        rs.getString("display_name")),
-                    Money.ofCents(rs.getLong("revenue")),
-                    rs.getLong("sales")))
+                    Rep.read(rs), Money.ofCents(rs.getLong("revenue")), rs.getLong("sales")))
         .list();
   }
 }
