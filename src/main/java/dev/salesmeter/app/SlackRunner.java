@@ -18,7 +18,6 @@ import java.util.Map;
  * environment and never written anywhere.
  */
 final class SlackRunner {
-  private static final String PORT_KEY = "slack.http.port";
 
   private SlackRunner() {}
 
@@ -46,7 +45,7 @@ final class SlackRunner {
             HttpListener.start(
                 "http-public",
                 config.httpBind(),
-                StartupFailures.port("http.port", config.httpPort()),
+                config.httpPort(),
                 HttpListener.Limits.standard(),
                 routes -> SlackRoute.mount(routes, slack.http().path(), handler));
       } catch (HttpListener.CannotListen e) {

@@ -2,7 +2,6 @@ package dev.salesmeter.app;
 
 import dev.salesmeter.command.Unexpected;
 import dev.salesmeter.store.Database;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -140,35 +139,6 @@ final class StartupFailures {
       }
     }
     return false;
-  }
-
-  /** A configured port, checked before anything binds to it. */
-  static int port(String key, int port) {
-    if (port < 0 || port > 65_535) {
-      throw new ConfigException(
-          key + " " + port + " is not a port", "set " + key + " to a number from 1 to 65535");
-    }
-    return port;
-  }
-
-  /** Something that binds a listening socket: an HTTP server's constructor or start. */
-  @FunctionalInterface
-  interface Binding<T> {
-    T bind() throws IOException;
-  }
-
-  /**
-   * Binds through {@code binding}, turning a failure into the one line that names the port, its key
-   * and what to do. Every listener goes through here.
-   *
-   * @param key the configuration key of the port ({@code slack.http.port})
-   */
-  static <T> T bind(String key, InetSocketAddress address, Binding<T> binding) {
-    try {
-      return binding.bind();
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw bindFailure(key, address, e);
-    }
   }
 
   /** Why a listener could not bind, as one line. */

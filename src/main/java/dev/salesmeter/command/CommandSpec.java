@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record CommandSpec(
 
   /** The name a speaker of the locale types. */
   public String nameIn(Locale locale) {
-    return "nl".equals(locale.getLanguage()) ? dutchName : name;
+    return Messages.isDutch(locale) ? dutchName : name;
   }
 
   /** The message key of a help text of this command: summary, usage or example. */

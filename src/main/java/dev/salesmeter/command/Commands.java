@@ -325,13 +325,7 @@ public final class Commands {
    */
   public static String logUnexpected(String what, WorkspaceId workspace, Throwable cause) {
     String ref = Unexpected.newRef();
-    LOG.error(
-        "ref {}: {} failed in workspace {}: {}",
-        ref,
-        what,
-        workspace,
-        Unexpected.causeChain(cause));
-    LOG.debug("ref {}: the stack", ref, cause);
+    Unexpected.log(ref, what + " in workspace " + workspace, cause);
     return ref;
   }
 }

@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.text.Messages;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public enum OptionKey {
 
   /** The key a speaker of the locale types. */
   public String in(Locale locale) {
-    return "nl".equals(locale.getLanguage()) ? dutch : english;
+    return Messages.isDutch(locale) ? dutch : english;
   }
 
   public static Optional<OptionKey> fromKey(String key) {

@@ -1,5 +1,6 @@
 package dev.salesmeter.command;
 
+import dev.salesmeter.core.text.Messages;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,7 +86,7 @@ public record Parameter(
 
   /** The fixed words of a choice in the locale's language, if the grammar fixes them. */
   public List<String> choicesIn(Locale locale) {
-    return "nl".equals(locale.getLanguage()) ? dutchChoices : choices;
+    return Messages.isDutch(locale) ? dutchChoices : choices;
   }
 
   /** What a parameter's value is. */

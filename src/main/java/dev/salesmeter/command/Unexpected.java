@@ -72,7 +72,7 @@ public final class Unexpected {
   }
 
   /** One ERROR line with the ref and the cause chain; the stack at DEBUG only. */
-  static void log(String ref, String where, Throwable failure) {
+  public static void log(String ref, String where, Throwable failure) {
     LOG.error("ref={} {} failed: {}", ref, where, causeChain(failure));
     LOG.debug("ref={} the stack", ref, failure);
   }

@@ -1,6 +1,7 @@
 package dev.salesmeter.figure;
 
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.core.text.Messages;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public interface Figure<R extends FigureResult> {
 
   /** The name a speaker of the locale types. */
   default String nameIn(Locale locale) {
-    return "nl".equals(locale.getLanguage()) ? dutchName() : name();
+    return Messages.isDutch(locale) ? dutchName() : name();
   }
 
   /** The figure's numbers for the query's period and scope, and for the period before. */

@@ -14,4 +14,9 @@ public interface FigureResult {
 
   /** The rep asked about, or empty for the team. */
   Optional<Rep> rep();
+
+  /** The period the figure is compared with: the one before. */
+  default Period previousPeriod() {
+    return period().previous();
+  }
 }

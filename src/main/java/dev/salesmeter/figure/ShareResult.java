@@ -33,10 +33,6 @@ public record ShareResult(
     reps = List.copyOf(reps);
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** The share by count against the period before, in points; empty where that had no sales. */
   public Optional<BigDecimal> byCountChange() {
     return sales.byCount().pointsSince(previous.byCount());

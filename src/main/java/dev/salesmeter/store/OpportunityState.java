@@ -25,9 +25,4 @@ public record OpportunityState(Status status, Optional<Long> closedBy) {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(closedBy, "closedBy");
   }
-
-  /** Whether it went from won or lost to open. */
-  public boolean reopens(OpportunityState before) {
-    return status == Status.OPEN && (before.status == Status.WON || before.status == Status.LOST);
-  }
 }

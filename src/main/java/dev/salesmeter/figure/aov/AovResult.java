@@ -61,10 +61,6 @@ public record AovResult(
     reps = List.copyOf(reps);
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** The asked rep's own line among the reps, where one rep is asked and had a sale. */
   public Optional<RepOrders> asked() {
     return rep.flatMap(r -> reps.stream().filter(o -> o.rep().id() == r.id()).findFirst());

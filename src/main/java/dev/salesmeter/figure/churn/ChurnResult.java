@@ -47,10 +47,6 @@ public record ChurnResult(
     months = List.copyOf(months);
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** The churn rate against the period before, in points; empty where either had nobody. */
   public Optional<BigDecimal> rateChange() {
     return rate.share().pointsSince(previousRate.share());

@@ -42,10 +42,6 @@ public record ConversionResult(Period period, Optional<Rep> rep, Cohort cohort, 
     }
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** Lead to sale against the period before, in points; empty when that had no leads. */
   public Optional<BigDecimal> toSaleChange() {
     return cohort.toSale().pointsSince(previous.toSale());

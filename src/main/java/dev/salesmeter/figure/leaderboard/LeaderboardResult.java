@@ -31,10 +31,6 @@ public record LeaderboardResult(
     }
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** Whether nobody sold anything in the period. */
   public boolean isEmpty() {
     return places.stream().allMatch(p -> p.now() == 0);

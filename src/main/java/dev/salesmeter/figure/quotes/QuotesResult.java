@@ -57,10 +57,6 @@ public record QuotesResult(
     }
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** The win rate by count against the period before, in points; empty when that quoted none. */
   public Optional<BigDecimal> winRateChange() {
     return cohort.winRate().pointsSince(previous.winRate());

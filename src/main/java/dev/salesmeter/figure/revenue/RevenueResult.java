@@ -58,10 +58,6 @@ public record RevenueResult(
     days = List.copyOf(days);
   }
 
-  public Period previousPeriod() {
-    return period.previous();
-  }
-
   /** Whether there is anything to say: a sale now or before, or a target. */
   public boolean isEmpty() {
     return totals.sales() == 0 && previous.sales() == 0 && target.isEmpty();
