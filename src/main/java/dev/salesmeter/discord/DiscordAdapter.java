@@ -260,9 +260,8 @@ public final class DiscordAdapter extends ListenerAdapter implements Poster {
 
   /** The reply of a command that failed outside the shared commands' own catch-all. */
   private static Reply unexpected(SlashCommandInteractionEvent event, Throwable failure) {
-    String ref = Long.toString(event.getIdLong() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-    LOG.error("ref {}: /{} failed in the Discord adapter", ref, event.getName(), failure);
-    return Reply.privately(Messages.of(Locale.ENGLISH).get("error.unexpected", ref));
+    return Unexpected.reply(
+        "/" + event.getName() + " in the Discord adapter", failure, Locale.ENGLISH);
   }
 
   /** The first response: the reply itself, or a deferral when a chart follows. */

@@ -17,8 +17,9 @@ import dev.salesmeter.figure.revenue.RevenueFigure;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The weekly scorecard of KPIS.md: for one ISO week, the team's revenue against its target, the
@@ -74,10 +75,10 @@ public final class Scorecard {
     Period all = new Period(weeks.get(TRAILING_WEEKS).start(), week.end(), Period.Unit.DAYS);
     ZoneId zone = query.settings().zone();
     List<CustomerMoment> ends = churn.spellEnds(query.withPeriod(all));
-    List<Long> churned = new ArrayList<>();
-    for (Period w : weeks) {
-      churned.add(ends.stream().filter(e -> w.contains(LocalDate.ofInstant(e.at(), zone))).count());
-    }
+    Map<Period, List<CustomerMoment>> endsByWeek =
+        ends.stream().collect(Collectors.groupingBy(end -> Period.isoWeekOf(end.day())));
+    List<Long> churned =
+        weeks.stream().map(w -> (long) endsByWeek.getOrDefault(w, List.of()).size()).toList();
     // Average only over the weeks since the first one with anything logged; the average of
     // one week would only repeat the week before.
     int averaged = TRAILING_WEEKS;
@@ -91,13 +92,8 @@ public final class Scorecard {
             .filter(s -> s.now() > 0)
             .limit(BEST_REPS)
             .toList();
-    List<RepStaleQuotes> stale =
-        quotes.staleQuotes(query).stream()
-            .sorted(
-                Comparator.comparingLong(RepStaleQuotes::count)
-                    .reversed()
-                    .thenComparing(RepStaleQuotes::rep))
-            .toList();
+    // Most stale quotes first, as the quotes figure lists them.
+    List<RepStaleQuotes> stale = quotes.staleQuotes(query);
     return new ScorecardResult(
         query.settings().name(),
         weeks,
@@ -107,7 +103,7 @@ public final class Scorecard {
         query.now().isBefore(week.endInstant(zone)),
         revenue.targetProgress(query, targetDay),
         targetDay,
-        ends.stream().filter(e -> week.contains(LocalDate.ofInstant(e.at(), zone))).toList(),
+        endsByWeek.getOrDefault(week, List.of()),
         churn.atRisk(query),
         best,
         stale,

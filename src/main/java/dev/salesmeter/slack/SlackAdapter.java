@@ -411,17 +411,11 @@ public final class SlackAdapter implements Poster {
     WorkspaceId workspace = new WorkspaceId(payload.getTeamId());
     Reply answer = reply;
     if (failure != null) {
-      String ref = Integer.toString(Math.floorMod(payload.getTriggerId().hashCode(), 1 << 30), 36);
-      LOG.error(
-          "ref {}: {} failed in the Slack adapter in workspace {}",
-          ref,
-          payload.getCommand(),
-          workspace,
-          failure);
       answer =
-          Reply.privately(
-              Messages.of(languages.getOrDefault(workspace, Locale.ENGLISH))
-                  .get("error.unexpected", ref));
+          Unexpected.reply(
+              payload.getCommand() + " in the Slack adapter in workspace " + workspace,
+              failure,
+              languages.getOrDefault(workspace, Locale.ENGLISH));
     }
     Reply sent = answer;
     try {
