@@ -67,7 +67,7 @@ public final class AovFigure implements Figure<AovResult> {
                           .thenComparing(r -> r.rep().displayName()))
                   .toList();
           boolean whole =
-              centsSales(handle, query, period) + centsSales(handle, query, period.previous()) == 0;
+              !hasCents(handle, query, period) && !hasCents(handle, query, period.previous());
           return new AovResult(
               period,
               query.rep(),
@@ -88,7 +88,7 @@ public final class AovFigure implements Figure<AovResult> {
   /** One rep's orders as counted, before they are placed against the medians. */
   private record Counted(Rep rep, long count, long total, BigDecimal median) {
     BigDecimal mean() {
-      return BigDecimal.valueOf(total).divide(BigDecimal.valueOf(count), MathContext.DECIMAL64);
+      return AovResult.mean(Money.ofCents(total), count);
     }
   }
 
@@ -194,20 +194,20 @@ public final class AovFigure implements Figure<AovResult> {
   }
 
   /**
-   * How many of the team's sales in a period have cents (not in whole currency units), read through
-   * the (workspace, time) index: the local day has none, and scanning every sale cost more than the
-   * figure itself.
+   * Whether any of the team's sales in a period had cents (not whole currency units), read through
+   * the (workspace, time) index up to the first such sale: the local day has no index, and scanning
+   * every sale cost more than the figure itself.
    */
-  private static long centsSales(Handle handle, FigureQuery query, Period period) {
+  private static boolean hasCents(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
             """
-            SELECT COUNT(*) FROM sale_facts
-            WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to
-              AND amount_cents % 100 <> 0
+            SELECT EXISTS (SELECT 1 FROM sale_facts
+                           WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to
+                             AND amount_cents % 100 <> 0)
             """)
         .bindMap(query.span(period))
-        .mapTo(Long.class)
+        .mapTo(Boolean.class)
         .one();
   }
 }
