@@ -11,7 +11,6 @@ import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.text.Messages;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,17 +178,6 @@ public final class Console {
       return;
     }
     answer(text, out);
-  }
-
-  /** Runs every line of a script and prints each reply followed by a blank line. */
-  public void runScript(BufferedReader in, PrintWriter out) {
-    try {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        answer(line, out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -13,11 +13,11 @@ import dev.salesmeter.core.WorkspaceSettings;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +87,8 @@ final class ConsoleTest {
 
   private static String script(Console console, String lines) {
     StringWriter out = new StringWriter();
-    console.runScript(new BufferedReader(new StringReader(lines)), new PrintWriter(out));
+    console.runScript(
+        new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out));
     return out.toString();
   }
 
