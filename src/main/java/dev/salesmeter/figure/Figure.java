@@ -36,6 +36,14 @@ public interface Figure<R extends FigureResult> {
   /** The figure's numbers for the query's period and scope, and for the period before. */
   R compute(FigureQuery query);
 
+  /**
+   * The events behind the figure's number for the query's period and scope (the dashboard's
+   * drill-down).
+   */
+  default Drilldown drill(FigureQuery query) {
+    throw new UnsupportedOperationException(name() + " has no drill-down yet");
+  }
+
   /** A result in the workspace's words, with its chart where there is something to draw. */
   FigureAnswer render(R result, Formats formats);
 
