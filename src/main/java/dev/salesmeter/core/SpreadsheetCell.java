@@ -11,16 +11,24 @@ public final class SpreadsheetCell {
 
   /** The text as written to a CSV file. */
   public static String protect(String text) {
-    return startsFormula(text, 0) ? "'" + text : text;
+    return needsApostrophe(text) ? "'" + text : text;
   }
 
   /** The text as it was before {@link #protect}; any other text unchanged. */
   public static String unprotect(String cell) {
-    return cell.startsWith("'") && startsFormula(cell, 1) ? cell.substring(1) : cell;
+    return cell.startsWith("'") && needsApostrophe(cell.substring(1)) ? cell.substring(1) : cell;
   }
 
-  private static boolean startsFormula(String text, int at) {
-    if (text.length() <= at) {
+  /**
+   * A formula's first character, or apostrophes before one: {@code '=x} is written {@code ''=x}, so
+   * that reading back removes exactly the one apostrophe that writing added.
+   */
+  private static boolean needsApostrophe(String text) {
+    int at = 0;
+    while (at < text.length() && text.charAt(at) == '\'') {
+      at++;
+    }
+    if (at == text.length()) {
       return false;
     }
     char first = text.charAt(at);
