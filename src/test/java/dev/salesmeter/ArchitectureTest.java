@@ -130,6 +130,29 @@ final class ArchitectureTest {
 
   @Test
   @DisplayName(
+      "web uses core, store, figure, scorecard, chart, http, command (its parsers and registry),"
+          + " Javalin, Jackson and jte")
+  void web() {
+    onlyUses(
+        "web",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.figure..",
+        "dev.salesmeter.scorecard..",
+        "dev.salesmeter.chart..",
+        "dev.salesmeter.http..",
+        "dev.salesmeter.command..",
+        "io.javalin..",
+        "org.eclipse.jetty..",
+        "kotlin..", // Javalin's Kotlin signatures (its lambdas)
+        "com.fasterxml.jackson..",
+        "gg.jte..",
+        "javax.crypto..", // the JDK's HMAC, which signs the dashboard's links
+        "org.slf4j..");
+  }
+
+  @Test
+  @DisplayName(
       "no chat path writes files: charts stay in memory, so a read-only image folder is fine")
   void chatWritesNoFiles() {
     noClasses()
@@ -191,6 +214,7 @@ final class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.salesmeter.app..",
+            "dev.salesmeter.web..",
             "dev.salesmeter.console..",
             "dev.salesmeter.slack..",
             "dev.salesmeter.discord..",
