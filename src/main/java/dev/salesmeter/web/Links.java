@@ -115,15 +115,17 @@ public final class Links {
       return Optional.empty();
     }
     String encoded = token.substring(0, dot);
-    byte[] signature;
-    byte[] payload;
-    try {
-      signature = DECODER.decode(token.substring(dot + 1));
-      payload = DECODER.decode(encoded);
-    } catch (IllegalArgumentException notBase64) {
+    // The signature as this class writes it, compared as text: base64 that decodes to the same
+    // bytes through other unused bits is not the same token.
+    byte[] expected = ENCODER.encodeToString(mac(encoded)).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(
+        expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
       return Optional.empty();
     }
-    if (!MessageDigest.isEqual(mac(encoded), signature)) {
+    byte[] payload;
+    try {
+      payload = DECODER.decode(encoded);
+    } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
     // Signed by us: the payload is one we wrote, but it is still read defensively.

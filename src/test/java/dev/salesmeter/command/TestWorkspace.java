@@ -43,7 +43,17 @@ public final class TestWorkspace implements AutoCloseable {
   private final WorkspaceSettings settings;
   private final Figures figures;
 
+  /** Commands besides the standard ones that {@code app} adds to the registry (web's). */
+  @FunctionalInterface
+  public interface MoreCommands {
+    List<CommandSpec> of(Database database, Figures figures, EventLog log, Clock clock);
+  }
+
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
+    this(folder, locale, now, (database, figures, log, clock) -> List.of());
+  }
+
+  public TestWorkspace(Path folder, Locale locale, LocalDateTime now, MoreCommands more) {
     this.database = Database.open(folder.resolve("salesmeter.db"));
     this.settings =
         new WorkspaceSettings(
@@ -61,6 +71,7 @@ public final class TestWorkspace implements AutoCloseable {
     this.figures = Figures.standard(database);
     all.addAll(CommandRegistry.figureCommands(figures, log));
     all.add(Schedules.command(new ScheduleStore(database)));
+    all.addAll(more.of(database, figures, log, clock));
     CommandRegistry registry = new CommandRegistry(all);
     this.commands = new Commands(registry, log, new RepRoster(database), clock);
     this.suggestions = new Suggestions(registry, log, figures, clock);
@@ -118,6 +129,11 @@ public final class TestWorkspace implements AutoCloseable {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** The fixed clock of this workspace's commands. */
+  public Clock clock() {
+    return clock;
   }
 
   /** Runs a line as its {@code @user} (a rep) or as the manager lisa, with a new interaction id. */
