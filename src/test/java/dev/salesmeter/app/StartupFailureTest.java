@@ -220,6 +220,31 @@ final class StartupFailureTest {
         "slack.http.port must be a whole number, not \"abc\"");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  @DisplayName("an empty or short SALESMETER_DASHBOARD_SECRET stops the start, in every mode")
+  void dashboardSecret(String mode, Map<String, String> environment, List<String> args) {
+    Map<String, String> empty = new HashMap<>(environment);
+    empty.put("SALESMETER_DASHBOARD_SECRET", " ");
+    assertOneLine(
+        startOn(folder.resolve("empty.db"), empty, args),
+        "salesmeter: SALESMETER_DASHBOARD_SECRET is empty — set it to at least 32 random"
+            + " characters");
+    Map<String, String> shortOne = new HashMap<>(environment);
+    shortOne.put("SALESMETER_DASHBOARD_SECRET", "only-twenty-chars-xx");
+    assertOneLine(
+        startOn(folder.resolve("short.db"), shortOne, args),
+        "SALESMETER_DASHBOARD_SECRET is only 20 characters long");
+  }
+
+  @Test
+  @DisplayName("a --dashboard that is no port")
+  void dashboardPort() {
+    assertOneLine(
+        start(Map.of(), "console", "--dashboard=web", "--config", emptyConfig.toString()),
+        "--dashboard=web is not a port");
+  }
+
   @Test
   @DisplayName("a --config file that does not exist")
   void missingConfig() {
