@@ -130,6 +130,26 @@ final class ArchitectureTest {
 
   @Test
   @DisplayName(
+      "web uses core, store, figure, scorecard, chart and http; Javalin, jte, Jackson and Commons"
+          + " CSV")
+  void web() {
+    onlyUses(
+        "web",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.figure..",
+        "dev.salesmeter.scorecard..",
+        "dev.salesmeter.chart..",
+        "dev.salesmeter.http..",
+        "io.javalin..",
+        "gg.jte..",
+        "com.fasterxml.jackson..",
+        "org.apache.commons.csv..",
+        "kotlin.."); // Javalin's Kotlin signatures (its lambdas)
+  }
+
+  @Test
+  @DisplayName(
       "no chat path writes files: charts stay in memory, so a read-only image folder is fine")
   void chatWritesNoFiles() {
     noClasses()
