@@ -399,8 +399,12 @@ public record ChartData(
       String lifetime =
           messages.get(
               result.lifetimeCapped() ? "chart.ltv.lifetimeLong" : "chart.ltv.lifetime",
-              formats.oneDecimal(
-                  result.lifetime().orElseThrow().setScale(1, RoundingMode.HALF_UP)));
+              // a number, so that its choice can say "year" or "years"
+              result
+                  .lifetime()
+                  .orElseThrow()
+                  .setScale(1, RoundingMode.HALF_UP)
+                  .stripTrailingZeros());
       return chart(
           "line",
           "money",

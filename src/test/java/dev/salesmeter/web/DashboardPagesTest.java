@@ -462,6 +462,38 @@ final class DashboardPagesTest {
           .contains("data-chart=\"/dashboard/charts/churn");
     }
 
+    @Test
+    @DisplayName(
+        "lifetime value with a year of history: profit per customer over the years against the"
+            + " acquisition cost, the lifetime marked; quotes: won, lost and open")
+    void ltvAndQuotes() throws Exception {
+      // given: a customer since January 2025 (active when the 12 months began), a cost, a quote
+      team.log("@bram /sale Oldtimer 1000 date:2025-01-10");
+      team.log("/cost Beurs 300 date:2026-03-02");
+      team.log("@anna /quote Delta 900");
+      JsonNode ltv = chart("ltv", "period=march+2026");
+      assertThat(ltv.path("type").asText()).isEqualTo("line");
+      JsonNode profit = ltv.path("series").get(0);
+      // April 2025 to March 2026: €2,500 from 3 customers (Oldtimer bought before), at the
+      // default 25% margin €208.33 a year each, written in whole euros as every amount was
+      assertThat(profit.path("points").get(1).path("y").asDouble()).isEqualTo(208.33);
+      assertThat(profit.path("points").get(1).path("label").asText()).isEqualTo("€208");
+      assertThat(profit.path("points").get(2).path("label").asText()).isEqualTo("€417");
+      // €300 over the 3 new customers of the 12 months (Oldtimer is older): €100 each
+      JsonNode cost = ltv.path("series").get(1);
+      assertThat(cost.path("points").get(0).path("y").asDouble()).isEqualTo(100.0);
+      // Oldtimer, the one customer active when the 12 months began, lapsed silently on 10 January
+      // 2026: churn 1 of 1, an expected lifetime of 1 year
+      assertThat(ltv.path("markers").get(0).path("value").asDouble()).isEqualTo(1.0);
+      assertThat(ltv.path("markers").get(0).path("name").asText())
+          .isEqualTo("Expected lifetime: 1 year");
+
+      JsonNode quotes = chart("quotes", "period=march+2026");
+      assertThat(quotes.path("type").asText()).isEqualTo("bar");
+      assertThat(texts(quotes.path("categories"))).containsExactly("Won", "Lost", "Still open");
+      assertThat(values(quotes.path("series").get(0))).containsExactly(0.0, 0.0, 1.0);
+    }
+
     private static List<Double> values(JsonNode series) {
       List<Double> values = new ArrayList<>();
       series.path("values").forEach(v -> values.add(v.asDouble()));

@@ -29,6 +29,14 @@
     };
   }
 
+  /**
+   * A series' colour as a class (dashboard.css has one per colour of the palette): ECharts' own
+   * markers carry style attributes, which the Content-Security-Policy refuses.
+   */
+  function swatch(colour) {
+    return '<span class="swatch swatch-' + String(colour).replace('#', '').toLowerCase() + '"></span>';
+  }
+
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
@@ -48,7 +56,7 @@
         var series = data.series[p.seriesIndex];
         var label = series.labels ? series.labels[index] : p.value;
         if (label !== '' && label !== null && label !== undefined) {
-          lines.push(p.marker + escapeHtml(series.name) + ': <b>' + escapeHtml(label) + '</b>');
+          lines.push(swatch(series.colour) + escapeHtml(series.name) + ': <b>' + escapeHtml(label) + '</b>');
         }
       });
       return lines.join('<br>');
@@ -63,7 +71,7 @@
         return '';
       }
       var title = point.name ? escapeHtml(point.name) + '<br>' : '';
-      return title + p.marker + escapeHtml(series.name) + ': <b>' + escapeHtml(point.label) + '</b>';
+      return title + swatch(series.colour) + escapeHtml(series.name) + ': <b>' + escapeHtml(point.label) + '</b>';
     };
   }
 
@@ -127,8 +135,9 @@
     }
     // Lines over numbers (lifetime value) and scatters (order value): each series has points.
     base.tooltip = { trigger: 'item', formatter: pointTooltip(data) };
+    // Room on the right for the names written beside the points.
     base.xAxis = { type: 'value', name: data.xName || '', nameLocation: 'middle', nameGap: 28, min: 0,
-      splitLine: { lineStyle: { color: '#E4E7EB' } } };
+      boundaryGap: ['0%', '15%'], splitLine: { lineStyle: { color: '#E4E7EB' } } };
     base.yAxis = valueAxis;
     if (data.yName) {
       base.yAxis.name = data.yName;
