@@ -72,7 +72,8 @@ final class ChatRunner {
       MicrometerMetrics metrics = new MicrometerMetrics();
       metrics.gauge(
           "salesmeter.write.queue", "writes waiting for the one writer", database::writesWaiting);
-      Commands commands = new Commands(registry, log, new RepRoster(database), clock, metrics);
+      RepRoster roster = new RepRoster(database);
+      Commands commands = new Commands(registry, log, roster, clock, metrics);
       ScheduleStore schedules = new ScheduleStore(database);
       seed(config, schedules, log, clock);
       Map<Platform, Poster> posters = new EnumMap<>(Platform.class);
@@ -100,7 +101,7 @@ final class ChatRunner {
                 config.httpBind(),
                 config.httpPort(),
                 web,
-                PublicListener.pages(web, figures, log, clock),
+                PublicListener.pages(web, figures, log, roster, clock),
                 slackRoute);
         running.push(listener);
         if (slackRoute.isPresent()) {

@@ -71,7 +71,9 @@ final class ConsoleRunner {
       Figures figures = Figures.standard(database);
       Web web = new Web(database, figures, log, Optional.of(links), false, clock);
       Optional<HttpListener> listener =
-          serve ? dashboard(config, askedPort, web, figures, log, clock) : Optional.empty();
+          serve
+              ? dashboard(config, askedPort, web, database, figures, log, clock)
+              : Optional.empty();
       Optional<String> address =
           listener.map(served -> config.publicUrl().orElse(localAddress(config, served.port())));
       Optional<String> notServed =
@@ -157,6 +159,7 @@ final class ConsoleRunner {
       Config config,
       Optional<Integer> askedPort,
       Web web,
+      Database database,
       Figures figures,
       EventLog log,
       Clock clock) {
@@ -167,7 +170,7 @@ final class ConsoleRunner {
               config.httpBind(),
               askedPort.orElse(config.httpPort()),
               web,
-              PublicListener.pages(web, figures, log, clock),
+              PublicListener.pages(web, figures, log, new RepRoster(database), clock),
               Optional.empty()));
     } catch (ConfigException e) {
       System.err.println(e.line() + " (the console goes on without the dashboard)");

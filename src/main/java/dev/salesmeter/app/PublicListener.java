@@ -2,7 +2,10 @@ package dev.salesmeter.app;
 
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.http.HttpListener;
+import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.RepRoster;
+import dev.salesmeter.web.DashboardPages;
 import dev.salesmeter.web.Links;
 import dev.salesmeter.web.Web;
 import io.javalin.config.RoutesConfig;
@@ -28,12 +31,10 @@ final class PublicListener {
    * The dashboard's pages and assets ({@code /dashboard…}, {@code /assets/…}), mounted beside the
    * links and the API. Each page answers 403 when {@code web.viewers()} finds nobody.
    */
-  static List<Consumer<RoutesConfig>> pages(Web web, Figures figures, EventLog log, Clock clock) {
-    return List.of(
-        // >>> The dashboard's pages are mounted here, e.g.:
-        // routes -> new DashboardPages(figures, log, web.json(), clock).mount(routes,
-        // web.viewers())
-        );
+  static List<Consumer<RoutesConfig>> pages(
+      Web web, Figures figures, EventLog log, RepRoster roster, Clock clock) {
+    DashboardPages pages = new DashboardPages(figures, new Scorecard(figures), log, roster, clock);
+    return List.of(routes -> pages.mount(routes, web.viewers()));
   }
 
   /**
