@@ -224,15 +224,19 @@ final class DrilldownTest {
   @Test
   @DisplayName("conversion: the cohort's leads with the steps each reached; a voided lead struck")
   void conversion() {
+    // given Beta's lead corrected to a day later: #28 voids #6, #29 is the copy
+    team.run("/edit 6 date:2026-03-04");
     ConversionFigure figure = team.figure(ConversionFigure.class);
     Drilldown drill = figure.drill(march());
     onlyOurs(drill);
     Table leads = table(drill, "leads");
     ConversionResult.Cohort cohort = figure.compute(march()).cohort();
-    // Acme (#1), Beta (#6), Gamma (#9, voided by #10), Delta (#11), by date
-    assertThat(numbers(leads, leads.rows())).isEqualTo(longs(1, 6, 9, 11));
-    assertThat(numbers(leads, voided(leads))).isEqualTo(longs(9));
-    assertThat(cell(leads, voided(leads).get(0), "voided_by")).isEqualTo(10L);
+    // Acme (#1), Beta (#6, corrected by #28/#29), Gamma (#9, voided by #10), Delta (#11), by date
+    assertThat(numbers(leads, leads.rows())).isEqualTo(longs(1, 6, 29, 9, 11));
+    assertThat(numbers(leads, voided(leads))).isEqualTo(longs(6, 9));
+    assertThat(column(leads, voided(leads), "voided_by")).isEqualTo(longs(28, 10));
+    assertThat(cell(leads, leads.rows().get(2), "replaces")).isEqualTo(6L);
+    assertThat(cell(leads, leads.rows().get(2), "date")).isEqualTo(LocalDate.of(2026, 3, 4));
     List<Row> counted = live(leads);
     assertThat(counted).hasSize((int) cohort.leads()).hasSize(3);
     assertThat(steps(leads, counted, "appointment")).isEqualTo(cohort.appointments()).isEqualTo(1);
@@ -260,7 +264,7 @@ final class DrilldownTest {
     assertThat(cell(leads, counted.get(1), "lost")).isEqualTo(LocalDate.of(2026, 3, 20));
     // per rep: the opportunity's rep
     Table bram = table(figure.drill(march("bram")), "leads");
-    assertThat(numbers(bram, bram.rows())).isEqualTo(longs(6, 9));
+    assertThat(numbers(bram, bram.rows())).isEqualTo(longs(6, 29, 9));
     assertThat(live(bram)).hasSize((int) figure.compute(march("bram")).cohort().leads());
   }
 
