@@ -74,15 +74,27 @@ final class ConsoleRunner {
           serve
               ? dashboard(config, askedPort, web, database, figures, log, clock)
               : Optional.empty();
-      Optional<String> address =
-          listener.map(served -> config.publicUrl().orElse(localAddress(config, served.port())));
+      // Its own address, whatever http.public-url says: --dashboard=0 picks the port now.
+      Optional<String> address = listener.map(served -> localAddress(config, served.port()));
       Optional<String> notServed =
           !serve
               ? Optional.of("dashboard.notScripted")
               : listener.isEmpty() ? Optional.of("dashboard.notServed") : Optional.empty();
       address.ifPresent(url -> System.err.println("Dashboard: " + ownLink(url, links, web, clock)));
       try {
-        run(options, config, settings, clock, database, log, figures, web, address, notServed);
+        run(
+            options,
+            config,
+            settings,
+            clock,
+            file,
+            database,
+            log,
+            figures,
+            web,
+            interactive,
+            address,
+            notServed);
         if (!interactive && listener.isPresent()) {
           System.err.println("Serving the dashboard until stopped (Ctrl-C).");
           Thread.currentThread().join();
@@ -102,13 +114,14 @@ final class ConsoleRunner {
       Config config,
       WorkspaceSettings settings,
       Clock clock,
+      Path file,
       Database database,
       EventLog log,
       Figures figures,
       Web web,
+      boolean interactive,
       Optional<String> address,
       Optional<String> notServed) {
-    Path file = options.database != null ? options.database : config.database().path();
     MicrometerMetrics metrics = new MicrometerMetrics();
     Commands commands =
         new Commands(
@@ -133,7 +146,7 @@ final class ConsoleRunner {
         throw StartupFailures.database(file, e);
       }
     }
-    if (System.console() != null) {
+    if (interactive) {
       List<String> names =
           commands.registry().all().stream().flatMap(spec -> spec.names().stream()).toList();
       Path history = Path.of(System.getProperty("user.home"), ".salesmeter_history");

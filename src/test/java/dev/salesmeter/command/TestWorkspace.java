@@ -14,6 +14,7 @@ import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import dev.salesmeter.web.Web;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,14 +44,21 @@ public final class TestWorkspace implements AutoCloseable {
   private final WorkspaceSettings settings;
   private final Figures figures;
 
-  /** Commands besides the standard ones that {@code app} adds to the registry (web's). */
+  /** The commands that {@code app} adds to the registry besides the standard ones (web's). */
   @FunctionalInterface
   public interface MoreCommands {
     List<CommandSpec> of(Database database, Figures figures, EventLog log, Clock clock);
   }
 
+  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them (no secret, no URL). */
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
-    this(folder, locale, now, (database, figures, log, clock) -> List.of());
+    this(
+        folder,
+        locale,
+        now,
+        (database, figures, log, clock) ->
+            new Web(database, figures, log, Optional.empty(), false, clock)
+                .commands(Optional.empty(), Optional.empty()));
   }
 
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now, MoreCommands more) {

@@ -120,13 +120,14 @@ final class EventLogTest {
             "schedule_runs",
             "quote_nudges",
             "health_probe",
+            "api_tokens",
             "flyway_schema_history");
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
     database.close();
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(8);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(9);
   }
 
   @Test
