@@ -39,12 +39,16 @@ final class DrillTables {
   }
 
   /** The tables as the page shows them; {@code csvUrl} gives each table's download. */
+  /** How many rows of a table a page shows; the CSV has them all. */
+  static final int SHOWN = 1_000;
+
   List<TableView> views(Drilldown drill, IntFunction<String> csvUrl) {
     List<TableView> views = new ArrayList<>();
     for (int i = 0; i < drill.tables().size(); i++) {
       Table table = drill.tables().get(i);
       List<RowView> rows =
           table.rows().stream()
+              .limit(SHOWN)
               .map(row -> new RowView(shown(table.columns(), row), row.voided()))
               .toList();
       views.add(
@@ -55,6 +59,7 @@ final class DrillTables {
                   .map(c -> c.kind() == Kind.NUMBER || c.kind() == Kind.MONEY)
                   .toList(),
               rows,
+              table.rows().size(),
               csvUrl.apply(i)));
     }
     return views;

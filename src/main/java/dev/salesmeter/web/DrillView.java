@@ -29,6 +29,8 @@ public record DrillView(
    * One table.
    *
    * @param numeric per column, whether its cells are numbers or money (aligned right)
+   * @param rows the first {@link DrillTables#SHOWN} rows: a browser would choke on a year's sales
+   * @param total how many rows the table has in all (its CSV has them all)
    * @param csvUrl the table as a CSV download
    */
   public record TableView(
@@ -36,11 +38,17 @@ public record DrillView(
       List<String> columns,
       List<Boolean> numeric,
       List<RowView> rows,
+      int total,
       String csvUrl) {
     public TableView {
       columns = List.copyOf(columns);
       numeric = List.copyOf(numeric);
       rows = List.copyOf(rows);
+    }
+
+    /** Whether the page shows fewer rows than the table has. */
+    public boolean cut() {
+      return rows.size() < total;
     }
   }
 

@@ -40,10 +40,11 @@ public final class DashboardDemo {
     Path folder = Files.createTempDirectory("salesmeter-demo");
     try (DemoDashboard demo = new DemoDashboard(folder, locale, port)) {
       if (screenshot == null) {
-        System.out.println("Dashboard: " + demo.url(PAGE) + " (Ctrl-C stops it)");
+        System.out.println("Dashboard: " + demo.link(Viewer.Role.MANAGER) + " (Ctrl-C stops it)");
         Thread.currentThread().join();
       }
       try (Browser browser = new Browser(1400, 2000)) {
+        browser.driver().get(demo.link(Viewer.Role.MANAGER));
         browser.driver().get(demo.url(PAGE));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
             .until(

@@ -33,10 +33,9 @@ import java.util.Set;
  * violations a browser reports as console errors) and no referrer.
  */
 final class DemoDashboard implements AutoCloseable {
-  static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self';"
-          + " frame-ancestors 'none'";
+  /** The demo's dashboard secret (a test's own, never a deployment's). */
+  private static final String SECRET = "demo-dashboard-secret-of-at-least-32-characters";
+
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   static final Instant NOW = LocalDateTime.of(2026, 3, 31, 17, 0).atZone(AMSTERDAM).toInstant();
 
@@ -44,6 +43,7 @@ final class DemoDashboard implements AutoCloseable {
   private final Console console;
   private final Figures figures;
   private final EventLog log;
+  private final Web web;
   private final HttpListener listener;
 
   DemoDashboard(Path folder, Locale locale, int port) {
@@ -74,23 +74,24 @@ final class DemoDashboard implements AutoCloseable {
             folder.resolve("charts"));
     DemoHistory.fill(console, log, settings, clock);
     DashboardPages pages = new DashboardPages(figures, new Scorecard(figures), log, roster, clock);
-    Viewer manager =
-        new Viewer(
-            Console.WORKSPACE, Console.OWN_USER, Viewer.Role.MANAGER, NOW.plusSeconds(86_400));
+    this.web = new Web(database, figures, log, Optional.of(new Links(SECRET)), false, clock);
     this.listener =
         HttpListener.start(
             "http-dashboard",
             "127.0.0.1",
             port,
             HttpListener.Limits.standard(),
-            routes -> {
-              routes.before(
-                  ctx -> {
-                    ctx.header("Content-Security-Policy", CSP);
-                    ctx.header("Referrer-Policy", "no-referrer");
-                  });
-              pages.mount(routes, request -> Optional.of(manager));
-            });
+            routes -> web.mount(routes, List.of(r -> pages.mount(r, web.viewers()))));
+  }
+
+  /**
+   * A signed link to the dashboard, as {@code /dashboard} sends it: opening it signs the browser in
+   * (a session cookie) and leads to the page.
+   */
+  String link(Viewer.Role role) {
+    Viewer viewer = new Viewer(Console.WORKSPACE, Console.OWN_USER, role, NOW.plusSeconds(86_400));
+    long epoch = web.epochs().current(Console.WORKSPACE).orElseThrow();
+    return url("/d/" + web.links().orElseThrow().link(viewer, epoch));
   }
 
   String url(String path) {
