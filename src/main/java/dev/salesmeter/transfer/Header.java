@@ -43,7 +43,7 @@ record Header(List<String> names, Map<Field, List<Integer>> columns, List<String
     Map<String, String> mapped = new java.util.HashMap<>();
     maps.forEach((column, field) -> mapped.put(normalise(column), field));
     Map<Field, List<Integer>> columns = new EnumMap<>(Field.class);
-    List<String> ignored = new ArrayList<>();
+    java.util.SortedMap<Integer, String> ignored = new java.util.TreeMap<>();
     List<Integer> dealName = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       String name = cells.get(i).strip();
@@ -52,7 +52,7 @@ record Header(List<String> names, Map<Field, List<Integer>> columns, List<String
       String asked = mapped.remove(key);
       if (asked != null) {
         if (SKIP.contains(asked.strip().toLowerCase(java.util.Locale.ROOT))) {
-          ignored.add(name);
+          ignored.put(i, name);
           continue;
         }
         field = Field.named(asked, format);
@@ -79,7 +79,7 @@ record Header(List<String> names, Map<Field, List<Integer>> columns, List<String
       } else if (format == ImportFormat.DEALS && key.equals("name")) {
         dealName.add(i); // "Deal Name": the customer only where no column names one
       } else if (format == ImportFormat.DEALS || key.isEmpty()) {
-        ignored.add(name); // a CRM writes many columns a deal does not need
+        ignored.put(i, name); // a CRM writes many columns a deal does not need
       } else {
         problems.add(
             1,
@@ -92,7 +92,7 @@ record Header(List<String> names, Map<Field, List<Integer>> columns, List<String
     }
     if (!dealName.isEmpty()) {
       if (columns.containsKey(Field.CUSTOMER)) {
-        dealName.forEach(i -> ignored.add(cells.get(i).strip()));
+        dealName.forEach(i -> ignored.put(i, cells.get(i).strip()));
       } else {
         columns.put(Field.CUSTOMER, List.of(dealName.get(0)));
       }
@@ -112,7 +112,7 @@ record Header(List<String> names, Map<Field, List<Integer>> columns, List<String
         && !columns.containsKey(Field.STATUS)) {
       problems.add(1, "stage", "import.columnMissing", "stage / status");
     }
-    return new Header(List.copyOf(cells), columns, ignored);
+    return new Header(List.copyOf(cells), columns, List.copyOf(ignored.values()));
   }
 
   boolean has(Field field) {
