@@ -30,7 +30,6 @@ public final class Backup {
     if (Files.exists(target)) {
       throw new TargetExists(target);
     }
-    String path = target.toAbsolutePath().toString();
-    database.jdbi().useHandle(handle -> handle.execute("VACUUM INTO ?", path));
+    database.copyTo(target);
   }
 }
