@@ -274,10 +274,12 @@ public final class Import {
             .map(e -> messages.get("kind." + e.getKey().code()) + " " + e.getValue())
             .collect(Collectors.joining(", "));
     lines.add(
-        messages.get(
-            options.dryRun() ? "import.summary.wouldAdd" : "import.summary.added",
-            outcome.addedCount(),
-            kinds));
+        outcome.addedCount() == 0
+            ? messages.get("import.summary.nothingAdded")
+            : messages.get(
+                options.dryRun() ? "import.summary.wouldAdd" : "import.summary.added",
+                outcome.addedCount(),
+                kinds));
     if (outcome.alreadyThere() > 0) {
       lines.add(messages.get("import.summary.already", outcome.alreadyThere()));
     }

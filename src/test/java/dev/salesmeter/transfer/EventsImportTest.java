@@ -127,7 +127,7 @@ final class EventsImportTest {
     assertThat(again.outcome().orElseThrow().addedCount()).isZero();
     assertThat(again.outcome().orElseThrow().alreadyThere()).isEqualTo(6);
     assertThat(team.events()).isEqualTo(6);
-    assertThat(again.text()).contains("6 events were imported before");
+    assertThat(again.text()).contains("No new events.").contains("6 events were imported before");
   }
 
   @Test
