@@ -41,6 +41,13 @@ public final class Import {
   /** How many near-identical customer pairs a summary names before it counts. */
   private static final int PAIRS_SHOWN = 20;
 
+  /**
+   * The most new customers compared for near-identical names: each is compared as a typed name is,
+   * which costs up to a comparison with every known name, so a first import of tens of thousands of
+   * customers would spend minutes on it.
+   */
+  private static final int COMPARED_AT_MOST = 5_000;
+
   private final EventLog log;
   private final EventImport store;
   private final RepRoster roster;
@@ -293,8 +300,13 @@ public final class Import {
                   .map(Rep::displayName)
                   .collect(Collectors.joining(", "))));
     }
-    List<String> pairs = similarPairs(outcome.customersCreated(), known);
-    if (!pairs.isEmpty()) {
+    List<String> pairs =
+        outcome.customersCreated().size() > COMPARED_AT_MOST
+            ? List.of()
+            : similarPairs(outcome.customersCreated(), known);
+    if (outcome.customersCreated().size() > COMPARED_AT_MOST) {
+      lines.add(messages.get("import.summary.similarSkipped", outcome.customersCreated().size()));
+    } else if (!pairs.isEmpty()) {
       String shown = String.join("; ", pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size())));
       lines.add(messages.get("import.summary.similar", pairs.size(), shown));
     }
@@ -323,7 +335,7 @@ public final class Import {
     for (Customer customer : created) {
       matcher
           .closest(
-              scratch, customer.name(), after -> all.stream().filter(c -> c.id() > after).toList())
+              scratch, customer.name(), after -> all.subList(firstAfter(all, after), all.size()))
           .ifPresent(
               other -> {
                 long low = Math.min(customer.id(), other.id());
@@ -336,5 +348,20 @@ public final class Import {
               });
     }
     return List.copyOf(pairs);
+  }
+
+  /** The index of the first customer with an id above the given one, in a list sorted by id. */
+  private static int firstAfter(List<Customer> byId, long id) {
+    int low = 0;
+    int high = byId.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (byId.get(middle).id() <= id) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 }
