@@ -228,7 +228,7 @@ public final class Import {
           aboutReference ? origin.referenceColumn() : origin.customerColumn(),
           "import.refusal." + refusal.reason().name(),
           origin.customer(),
-          messages.get("kind." + origin.kind().code()),
+          problems.what(origin.kind().code()),
           origin.reference());
     }
     if (problems.any()) {
