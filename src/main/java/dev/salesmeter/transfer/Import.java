@@ -92,7 +92,7 @@ public final class Import {
       Objects.requireNonNull(repMapName, "repMapName");
     }
 
-    /** The events format, written for real, read as the file says. */
+    /** The given format, written for real, its numbers and dates read as the file shows them. */
     public static Options of(ImportFormat format) {
       return new Options(
           format, false, Optional.empty(), Optional.empty(), Map.of(), List.of(), "");
