@@ -92,6 +92,21 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "transfer uses core, store and the command language's value rules, Commons CSV, the"
+          + " progress bar and Jackson (JSON Lines)")
+  void transfer() {
+    onlyUses(
+        "transfer",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.command..",
+        "org.apache.commons.csv..",
+        "me.tongfei.progressbar..",
+        "com.fasterxml.jackson..");
+  }
+
+  @Test
   @DisplayName("the console adapter uses core, command and schedule, and its own library")
   void console() {
     onlyUses(

@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
   private static final int POOL_SIZE = 4;
   private static final long CHECKPOINT_EVERY_MILLIS = 200;
 
+  private final Path file;
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
@@ -59,7 +60,8 @@ public final class Database implements AutoCloseable {
   /** Fair: writes go in the order they came, so none starves behind a burst of others. */
   private final ReentrantLock writer = new ReentrantLock(true);
 
-  private Database(HikariDataSource pool) {
+  private Database(Path file, HikariDataSource pool) {
+    this.file = file;
     this.pool = pool;
     this.checkpoints =
         Executors.newSingleThreadScheduledExecutor(
@@ -101,7 +103,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(pool);
+    return new Database(file, pool);
   }
 
   /** A data source with the same durability settings, for benchmarks that compare bare JDBC. */
@@ -132,7 +134,7 @@ public final class Database implements AutoCloseable {
     poolConfig.setDataSource(dataSource);
     poolConfig.setMaximumPoolSize(POOL_SIZE);
     poolConfig.setPoolName("sqlite-read-only");
-    return new Database(new HikariDataSource(poolConfig));
+    return new Database(file, new HikariDataSource(poolConfig));
   }
 
   /** For reads. Writes go through {@link #write}. */
@@ -196,6 +198,21 @@ public final class Database implements AutoCloseable {
       return Optional.of(message.lines().findFirst().orElse(message));
     } finally {
       writer.unlock();
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the database to a new file ({@code VACUUM INTO}): one snapshot,
+   * read while writers go on (WAL), compacted. On a connection of its own: SQLite refuses it on one
+   * whose reused statements are still open.
+   */
+  public void copyTo(Path target) {
+    try (Connection connection = dataSource(file).getConnection();
+        PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+      vacuum.setString(1, target.toAbsolutePath().toString());
+      vacuum.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not copy " + file + " to " + target, e);
     }
   }
 

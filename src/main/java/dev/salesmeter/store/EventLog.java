@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -223,7 +224,7 @@ public final class EventLog {
     return jdbi.withHandle(handle -> customersAfter(handle, workspace, afterId));
   }
 
-  private static List<Customer> customersAfter(Handle handle, WorkspaceId workspace, long afterId) {
+  static List<Customer> customersAfter(Handle handle, WorkspaceId workspace, long afterId) {
     return handle
         .createQuery(
             "SELECT id, name FROM customers WHERE workspace_id = :ws AND id > :after ORDER BY id")
@@ -248,6 +249,24 @@ public final class EventLog {
                 .bind("number", number)
                 .map(EventLog::mapEvent)
                 .findOne());
+  }
+
+  /**
+   * Every event of the workspace (voids included) whose local date lies within the days given, one
+   * at a time in number order, as the export writes them: a whole history is never held in memory.
+   */
+  public void forEachEvent(
+      WorkspaceId workspace, LocalDate from, LocalDate to, Consumer<LoggedEvent> each) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(
+                    SELECT_EVENT + " AND e.local_date BETWEEN :from AND :to ORDER BY e.number")
+                .bind("ws", workspace.value())
+                .bind("from", from.toString())
+                .bind("to", to.toString())
+                .map(EventLog::mapEvent)
+                .forEach(each));
   }
 
   /** The latest event the user typed that still counts (not voided, not itself a void). */
@@ -400,7 +419,7 @@ public final class EventLog {
   /**
    * @param replacing the event the new one corrects, already voided in this transaction
    */
-  private AppendResult appendIn(
+  AppendResult appendIn(
       Handle handle,
       NewEvent event,
       NewCustomerCheck check,
@@ -596,7 +615,7 @@ public final class EventLog {
         });
   }
 
-  private static boolean isVoided(Handle handle, long eventId) {
+  static boolean isVoided(Handle handle, long eventId) {
     return handle
         .createQuery("SELECT EXISTS (SELECT 1 FROM events WHERE voids_event_id = :id)")
         .bind("id", eventId)
@@ -604,7 +623,7 @@ public final class EventLog {
         .one();
   }
 
-  private LoggedEvent insertVoid(
+  LoggedEvent insertVoid(
       Handle handle,
       WorkspaceId workspace,
       String interactionId,
@@ -692,7 +711,7 @@ public final class EventLog {
   }
 
   /** The event an interaction logged: a narrow indexed look-up first, as it usually misses. */
-  private static Optional<LoggedEvent> byInteraction(
+  static Optional<LoggedEvent> byInteraction(
       Handle handle, WorkspaceId workspace, String interactionId) {
     return handle
         .createQuery(
@@ -704,7 +723,7 @@ public final class EventLog {
         .map(id -> byId(handle, workspace, id));
   }
 
-  private static LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
+  static LoggedEvent byId(Handle handle, WorkspaceId workspace, long id) {
     return handle
         .createQuery(SELECT_EVENT_BY_ID)
         .bind("ws", workspace.value())
