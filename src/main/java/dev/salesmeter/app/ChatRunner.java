@@ -101,7 +101,7 @@ final class ChatRunner {
                 config.httpBind(),
                 config.httpPort(),
                 web,
-                PublicListener.pages(web, figures, log, roster, clock),
+                PublicListener.pages(web, database, figures, log, clock),
                 slackRoute);
         running.push(listener);
         if (slackRoute.isPresent()) {

@@ -183,7 +183,7 @@ final class ConsoleRunner {
               config.httpBind(),
               askedPort.orElse(config.httpPort()),
               web,
-              PublicListener.pages(web, figures, log, new RepRoster(database), clock),
+              PublicListener.pages(web, database, figures, log, clock),
               Optional.empty()));
     } catch (ConfigException e) {
       System.err.println(e.line() + " (the console goes on without the dashboard)");

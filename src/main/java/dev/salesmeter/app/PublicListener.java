@@ -3,10 +3,13 @@ package dev.salesmeter.app;
 import dev.salesmeter.figure.Figures;
 import dev.salesmeter.http.HttpListener;
 import dev.salesmeter.scorecard.Scorecard;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.LastEvents;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.web.DashboardPages;
 import dev.salesmeter.web.Links;
+import dev.salesmeter.web.Results;
 import dev.salesmeter.web.Web;
 import io.javalin.config.RoutesConfig;
 import java.net.InetSocketAddress;
@@ -32,8 +35,15 @@ final class PublicListener {
    * links and the API. Each page answers 403 when {@code web.viewers()} finds nobody.
    */
   static List<Consumer<RoutesConfig>> pages(
-      Web web, Figures figures, EventLog log, RepRoster roster, Clock clock) {
-    DashboardPages pages = new DashboardPages(figures, new Scorecard(figures), log, roster, clock);
+      Web web, Database database, Figures figures, EventLog log, Clock clock) {
+    DashboardPages pages =
+        new DashboardPages(
+            figures,
+            new Scorecard(figures),
+            log,
+            new RepRoster(database),
+            Results.standard(new LastEvents(database)),
+            clock);
     return List.of(routes -> pages.mount(routes, web.viewers()));
   }
 

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +82,7 @@ public final class DashboardPages {
   private final Scorecard scorecard;
   private final EventLog log;
   private final RepRoster roster;
+  private final Results results;
   private final Clock clock;
   private final Assets assets = new Assets();
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -91,18 +93,32 @@ public final class DashboardPages {
    * @param roster the workspace's reps, for the rep filter
    * @param clock the time of each question ("this month", a running period)
    */
+  /**
+   * @param results where the figures' results are kept until the workspace's next event
+   */
   public DashboardPages(
-      Figures figures, Scorecard scorecard, EventLog log, RepRoster roster, Clock clock) {
-    this(figures.all(), scorecard, log, roster, clock);
+      Figures figures,
+      Scorecard scorecard,
+      EventLog log,
+      RepRoster roster,
+      Results results,
+      Clock clock) {
+    this(figures.all(), scorecard, log, roster, results, clock);
   }
 
   /** With other figures: tests stand a figure's drill-down in. */
   DashboardPages(
-      List<Figure<?>> figures, Scorecard scorecard, EventLog log, RepRoster roster, Clock clock) {
+      List<Figure<?>> figures,
+      Scorecard scorecard,
+      EventLog log,
+      RepRoster roster,
+      Results results,
+      Clock clock) {
     this.figures = List.copyOf(figures);
     this.scorecard = scorecard;
     this.log = log;
     this.roster = roster;
+    this.results = results;
     this.clock = clock;
   }
 
@@ -160,6 +176,7 @@ public final class DashboardPages {
       Formats formats,
       Instant now,
       LocalDate today,
+      long lastEvent,
       List<Rep> reps,
       Question question) {
     FigureQuery query(Period period) {
@@ -170,11 +187,20 @@ public final class DashboardPages {
   private Asked asked(Context ctx, Viewer viewer) {
     WorkspaceSettings settings = log.settings(viewer.workspace());
     Formats formats = Formats.of(settings);
-    Instant now = clock.instant();
+    // Asked at the whole minute, as the page says ("as of 17:00"), so that its results can be kept.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     LocalDate today = LocalDate.ofInstant(now, settings.zone());
     List<Rep> reps = roster.after(viewer.workspace(), 0);
+    long lastEvent = results.lastEvent(viewer.workspace());
     return new Asked(
-        viewer, settings, formats, now, today, reps, question(ctx, formats, today, reps));
+        viewer,
+        settings,
+        formats,
+        now,
+        today,
+        lastEvent,
+        reps,
+        question(ctx, formats, today, reps));
   }
 
   private static Question question(Context ctx, Formats formats, LocalDate today, List<Rep> reps) {
@@ -269,7 +295,7 @@ public final class DashboardPages {
   }
 
   private FigureCard card(Asked asked, Figure<?> figure, boolean drill) {
-    Computed<?> computed = Computed.of(figure, asked.query(asked.question().period()), asked);
+    Computed<?> computed = computed(figure, asked.query(asked.question().period()), asked);
     String name = figure.name();
     String query = asked.question().periodAndRep();
     return new FigureCard(
@@ -284,12 +310,12 @@ public final class DashboardPages {
   }
 
   /** A figure's result and its answer in words (whose chart is drawn only when asked for). */
-  private record Computed<R extends FigureResult>(R result, FigureAnswer answer) {
-    static <R extends FigureResult> Computed<R> of(
-        Figure<R> figure, FigureQuery query, Asked asked) {
-      R result = figure.compute(query);
-      return new Computed<>(result, figure.render(result, asked.formats()));
-    }
+  private record Computed<R extends FigureResult>(R result, FigureAnswer answer) {}
+
+  private <R extends FigureResult> Computed<R> computed(
+      Figure<R> figure, FigureQuery query, Asked asked) {
+    R result = results.of(figure, query, asked.lastEvent());
+    return new Computed<>(result, figure.render(result, asked.formats()));
   }
 
   /**
@@ -300,13 +326,15 @@ public final class DashboardPages {
   private ScorecardView scorecard(Asked asked) {
     FigureAnswer answer =
         scorecard.render(
-            scorecard.compute(
+            results.of(
+                scorecard,
                 new FigureQuery(
                     asked.viewer().workspace(),
                     asked.settings(),
                     asked.question().week(),
                     Optional.empty(),
-                    asked.now())),
+                    asked.now()),
+                asked.lastEvent()),
             asked.formats());
     List<String> intro = new ArrayList<>();
     List<Section> sections = new ArrayList<>();
@@ -413,7 +441,7 @@ public final class DashboardPages {
       json(ctx, 400, new Problem(question.periodError().or(question::repError).orElseThrow()));
       return;
     }
-    Computed<?> computed = Computed.of(figure.get(), asked.query(question.period()), asked);
+    Computed<?> computed = computed(figure.get(), asked.query(question.period()), asked);
     json(
         ctx,
         200,

@@ -9,8 +9,10 @@ import dev.salesmeter.http.HttpListener;
 import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.LastEvents;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.web.DashboardPages;
+import dev.salesmeter.web.Results;
 import dev.salesmeter.web.Viewer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,8 +56,24 @@ public final class DashboardBenchmark {
       WorkspaceSettings settings = log.settings(FigureHistory.WORKSPACE);
       Figures figures = Figures.standard(database);
       Scorecard scorecard = new Scorecard(figures);
-      DashboardPages pages =
-          new DashboardPages(figures, scorecard, log, new RepRoster(database), clock);
+      // Cold: every figure computed afresh, as for the first request after an event. Warm: the same
+      // page again before the next event, as a team and its wall screen ask it.
+      DashboardPages cold =
+          new DashboardPages(
+              figures,
+              scorecard,
+              log,
+              new RepRoster(database),
+              new Results(new LastEvents(database), 0),
+              clock);
+      DashboardPages warm =
+          new DashboardPages(
+              figures,
+              scorecard,
+              log,
+              new RepRoster(database),
+              Results.standard(new LastEvents(database)),
+              clock);
       Viewer manager =
           new Viewer(
               FigureHistory.WORKSPACE,
@@ -63,14 +81,22 @@ public final class DashboardBenchmark {
               Viewer.Role.MANAGER,
               FigureHistory.NOW.plusSeconds(86_400));
       try (HttpListener listener =
-          HttpListener.start(
-              "http-bench",
-              "127.0.0.1",
-              0,
-              HttpListener.Limits.standard(),
-              routes -> pages.mount(routes, request -> Optional.of(manager)))) {
+              HttpListener.start(
+                  "http-bench",
+                  "127.0.0.1",
+                  0,
+                  HttpListener.Limits.standard(),
+                  routes -> cold.mount(routes, request -> Optional.of(manager)));
+          HttpListener again =
+              HttpListener.start(
+                  "http-bench-warm",
+                  "127.0.0.1",
+                  0,
+                  HttpListener.Limits.standard(),
+                  routes -> warm.mount(routes, request -> Optional.of(manager)))) {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + listener.port();
+        String warmBase = "http://127.0.0.1:" + again.port();
         FigureQuery month =
             new FigureQuery(
                 FigureHistory.WORKSPACE,
@@ -84,13 +110,15 @@ public final class DashboardBenchmark {
 
         Map<String, Runnable> requests = new LinkedHashMap<>();
         Map<String, Runnable> bare = new LinkedHashMap<>();
-        requests.put("page HTML", () -> get(http, base + "/dashboard" + PERIOD));
-        bare.put(
-            "page HTML",
+        Runnable everyFigure =
             () -> {
               scorecard.compute(week);
               figures.all().forEach(figure -> figure.compute(month));
-            });
+            };
+        requests.put("page HTML", () -> get(http, base + "/dashboard" + PERIOD));
+        bare.put("page HTML", everyFigure);
+        requests.put("page HTML again", () -> get(http, warmBase + "/dashboard" + PERIOD));
+        bare.put("page HTML again", everyFigure);
         for (Figure<?> figure : figures.all()) {
           String name = "chart " + figure.name();
           requests.put(name, () -> get(http, base + "/dashboard/charts/" + figure.name() + PERIOD));
@@ -104,6 +132,7 @@ public final class DashboardBenchmark {
             "%-18s %10s %10s %10s %10s %8s %8s%n",
             "request", "p50 ms", "p99 ms", "bare p50", "bare p99", "x p50", "x p99");
         double pageP99 = 0;
+        double againP99 = 0;
         List<String> names = new ArrayList<>(requests.keySet());
         for (String name : names) {
           long[] full = new long[rounds];
@@ -123,11 +152,18 @@ public final class DashboardBenchmark {
               name, f.p50(), f.p99(), b.p50(), b.p99(), f.p50() / b.p50(), f.p99() / b.p99());
           if (name.equals("page HTML")) {
             pageP99 = f.p99();
+          } else if (name.equals("page HTML again")) {
+            againP99 = f.p99();
           }
         }
         System.out.printf(
-            "target: the page's HTML with every figure for a month p99 <= %.0f ms: %s (%.1f ms)%n",
-            PAGE_TARGET_MS, pageP99 <= PAGE_TARGET_MS ? "met" : "NOT met", pageP99);
+            "target: the page's HTML with every figure for a month p99 <= %.0f ms: first after an"
+                + " event %s (%.1f ms), again before the next %s (%.1f ms)%n",
+            PAGE_TARGET_MS,
+            pageP99 <= PAGE_TARGET_MS ? "met" : "NOT met",
+            pageP99,
+            againP99 <= PAGE_TARGET_MS ? "met" : "NOT met",
+            againP99);
       }
     }
   }

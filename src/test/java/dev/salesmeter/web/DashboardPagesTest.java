@@ -19,6 +19,7 @@ import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.figure.revenue.RevenueResult;
 import dev.salesmeter.http.HttpListener;
 import dev.salesmeter.scorecard.Scorecard;
+import dev.salesmeter.store.LastEvents;
 import dev.salesmeter.store.RepRoster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -88,6 +89,7 @@ final class DashboardPagesTest {
             new Scorecard(workspace.figures()),
             workspace.log(),
             new RepRoster(workspace.database()),
+            Results.standard(new LastEvents(workspace.database())),
             Clock.fixed(workspace.now(), TestWorkspace.AMSTERDAM));
     listener =
         HttpListener.start(

@@ -12,6 +12,7 @@ import dev.salesmeter.schedule.Schedules;
 import dev.salesmeter.scorecard.Scorecard;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
+import dev.salesmeter.store.LastEvents;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
 import java.nio.file.Path;
@@ -73,7 +74,14 @@ final class DemoDashboard implements AutoCloseable {
             locale,
             folder.resolve("charts"));
     DemoHistory.fill(console, log, settings, clock);
-    DashboardPages pages = new DashboardPages(figures, new Scorecard(figures), log, roster, clock);
+    DashboardPages pages =
+        new DashboardPages(
+            figures,
+            new Scorecard(figures),
+            log,
+            roster,
+            Results.standard(new LastEvents(database)),
+            clock);
     this.web = new Web(database, figures, log, Optional.of(new Links(SECRET)), false, clock);
     this.listener =
         HttpListener.start(
