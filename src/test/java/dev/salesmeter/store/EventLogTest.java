@@ -122,11 +122,14 @@ final class EventLogTest {
             "health_probe",
             "flyway_schema_history");
     append(event("i-1", EventKind.SALE, "Acme", 100, NOW));
+    long applied = scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1");
     database.close();
     database = Database.open(folder.resolve("events.db"));
     log = new EventLog(database, WorkspaceSettings.DEFAULTS, CLOCK);
     assertThat(log.eventCount(WORKSPACE)).isEqualTo(1);
-    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(8);
+    // Every migration ran once: reopening applies none again (and none failed).
+    assertThat(applied).isGreaterThanOrEqualTo(9);
+    assertThat(scalar("SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(applied);
   }
 
   @Test
