@@ -49,7 +49,7 @@ final class ChatRunner {
     checkSecrets(config, environment);
     Clock clock = Clock.system(defaults.zone());
     Deque<AutoCloseable> running = new ArrayDeque<>();
-    try (Database database = StartupFailures.openDatabase(config.database().path())) {
+    try (Database database = StartupFailures.openDatabase(config.database(), environment)) {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
       CommandRegistry registry = ConsoleRunner.registry(database, figures, log);

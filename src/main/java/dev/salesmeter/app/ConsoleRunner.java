@@ -48,8 +48,14 @@ final class ConsoleRunner {
     Config config = Config.load(options.configFile(), environment);
     WorkspaceSettings settings = settings(config, options);
     Clock clock = clock(options.now, settings.zone());
-    Path file = options.database != null ? options.database : config.database().path();
-    try (Database database = StartupFailures.openDatabase(file)) {
+    // --db FILE is always an SQLite file; without it the configuration decides (a PostgreSQL URL,
+    // e.g. from SALESMETER_DATABASE_URL, else database.path).
+    Config.Database where =
+        options.database != null
+            ? new Config.Database(options.database, "", "")
+            : config.database();
+    String file = where.described();
+    try (Database database = StartupFailures.openDatabase(where, environment)) {
       // Said once the file opened: a start that fails says only why.
       System.err.printf(
           "%sSalesmeter console on %s (%s, %s).%n",
@@ -77,7 +83,9 @@ final class ConsoleRunner {
         try {
           System.err.println(DemoHistory.fill(console, log, settings, clock));
         } catch (RuntimeException e) {
-          throw StartupFailures.database(file, e);
+          throw where.postgres()
+              ? StartupFailures.postgres(where.url(), e)
+              : StartupFailures.database(where.path(), e);
         }
       }
       if (System.console() != null) {

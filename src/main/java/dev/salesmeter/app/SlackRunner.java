@@ -54,14 +54,14 @@ final class SlackRunner {
       }
       System.err.printf(
           "Salesmeter in Slack (HTTP mode) on %s:%d%s; database %s.%n",
-          config.httpBind(), server.port(), slack.http().path(), config.database().path());
+          config.httpBind(), server.port(), slack.http().path(), config.database().described());
       return new Connected(adapter, server, List.of());
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
     SocketModeApp socketMode = adapter.socketMode(appToken);
     socketMode.startAsync();
     System.err.printf(
-        "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().path());
+        "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().described());
     return new Connected(
         adapter,
         socketMode::close,

@@ -83,7 +83,7 @@ public final class SalesShare {
                 + cents
                 + "), 0) FROM sales_by_day"
                 + " WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay"
-                + " AND (:rep IS NULL OR rep_id = :rep)")
+                + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)")
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->

@@ -71,7 +71,11 @@ public final class Appender {
   public AppendResult append(NewEvent event, EventLog.NewCustomerCheck check) {
     ZoneId zone = settings.settings(event.workspace()).zone();
     try {
-      return database.write(handle -> appendIn(handle, event, check, zone, Optional.empty()));
+      return database.write(
+          handle -> {
+            lockWorkspace(handle, event.workspace().value());
+            return appendIn(handle, event, check, zone, Optional.empty());
+          });
     } catch (JdbiException failure) {
       return repeatOf(event, failure);
     }
@@ -270,16 +274,32 @@ public final class Appender {
   record Inserted(long id, long number) {}
 
   /**
-   * The workspace's next event number, from its counter row, taken in the appending transaction:
-   * the row stays locked until it commits or rolls back (PostgreSQL's row lock; SQLite has one
-   * writer), so numbers come without gap or duplicate whatever the number of processes.
+   * Takes the workspace's counter row for this transaction, before anything is read: appends of one
+   * workspace then run one after the other, each seeing the ones before it (their customers, the
+   * opportunity a step joins, the last number). SQLite's single writer does the same; on PostgreSQL
+   * this no-op update holds the row's lock until commit or rollback, so two processes never choose
+   * from the same state.
+   */
+  static void lockWorkspace(Handle handle, String ws) {
+    handle
+        .createUpdate(
+            "INSERT INTO event_counters (workspace_id, last_number) VALUES (:ws, 0)"
+                + " ON CONFLICT (workspace_id) DO UPDATE"
+                + " SET last_number = event_counters.last_number")
+        .bind("ws", ws)
+        .execute();
+  }
+
+  /**
+   * The workspace's next event number, from its counter row (locked by {@link #lockWorkspace}): a
+   * refused or failed append rolls it back with everything else, so numbers come without gap or
+   * duplicate.
    */
   private static long nextNumber(Handle handle, String ws) {
     return handle
         .createQuery(
-            "INSERT INTO event_counters (workspace_id, last_number) VALUES (:ws, 1)"
-                + " ON CONFLICT (workspace_id) DO UPDATE"
-                + " SET last_number = event_counters.last_number + 1 RETURNING last_number")
+            "UPDATE event_counters SET last_number = last_number + 1 WHERE workspace_id = :ws"
+                + " RETURNING last_number")
         .bind("ws", ws)
         .mapTo(Long.class)
         .one();

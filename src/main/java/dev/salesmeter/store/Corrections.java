@@ -47,6 +47,7 @@ public final class Corrections {
     try {
       return database.write(
           handle -> {
+            Appender.lockWorkspace(handle, corrected.workspace().value());
             Optional<LoggedEvent> earlier =
                 EventReader.byInteraction(handle, corrected.workspace(), corrected.interactionId());
             if (earlier.isPresent()) {
@@ -123,6 +124,7 @@ public final class Corrections {
     ZoneId zone = settings.settings(workspace).zone();
     return database.write(
         handle -> {
+          Appender.lockWorkspace(handle, workspace.value());
           Optional<LoggedEvent> earlier =
               EventReader.byInteraction(handle, workspace, interactionId);
           if (earlier.isPresent()) {

@@ -39,7 +39,8 @@ public final class EventReader {
              tr.id AS target_rep_id, tr.platform_user_id AS target_rep_pid,
              tr.display_name AS target_rep_name,
              ve.number AS voids_number,
-             EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id) AS voided,
+             CASE WHEN EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = e.id)
+                  THEN 1 ELSE 0 END AS voided,
              re.number AS replaces_number,
              (SELECT n.number FROM events n WHERE n.replaces_event_id = e.id) AS replaced_by,
              (SELECT MIN(o.id) FROM events o WHERE o.opportunity_id = e.opportunity_id)

@@ -45,15 +45,6 @@ public final class FigureFacts {
           + " margined_cents = sales_by_day.margined_cents + excluded.margined_cents,"
           + " unmargined_cents = sales_by_day.unmargined_cents + excluded.unmargined_cents";
 
-  /** Whether a fact row f is not its customer's first live sale (by date, then logging). */
-  private static final String IS_REPEAT =
-      "(CASE WHEN %1$s.event_id = (SELECT g.event_id FROM sale_facts g"
-          + " WHERE g.customer_id = %1$s.customer_id ORDER BY g.occurred_at, g.event_id LIMIT 1)"
-          + " THEN 0 ELSE 1 END)";
-
-  private static final String VOIDED =
-      "EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = %s)";
-
   private final Database database;
 
   public FigureFacts(Database database) {
@@ -162,7 +153,8 @@ public final class FigureFacts {
   /**
    * What each opportunity in scope reached, from its live events; one with none has no row. Its
    * state follows (the {@code opportunity_states} view): won at its first live sale, else lost at
-   * its first live lost, else open.
+   * its first live lost, else open. Each event is ranked within its opportunity and kind, so the
+   * latest quote and the deciding sale or lost come from the same pass as the dates.
    */
   private static void refreshOpportunities(Handle handle, Scope scope) {
     String in = scope.onOpportunities("o");
@@ -186,35 +178,37 @@ public final class FigureFacts {
                        MIN(CASE WHEN e.kind = 'lead' THEN e.occurred_at END),
                        MIN(CASE WHEN e.kind = 'appointment' THEN e.occurred_at END),
                        MIN(CASE WHEN e.kind = 'quote' THEN e.occurred_at END),
-                       (SELECT q.amount_cents FROM live_events q
-                        WHERE q.opportunity_id = o.id AND q.kind = 'quote'
-                        ORDER BY q.occurred_at DESC, q.id DESC LIMIT 1),
+                       MAX(CASE WHEN e.kind = 'quote' AND e.latest = 1 THEN e.amount_cents END),
                        MAX(CASE WHEN e.kind IN ('quote', 'followup') THEN e.occurred_at END),
                        MIN(CASE WHEN e.kind = 'sale' THEN e.occurred_at END),
                        MIN(CASE WHEN e.kind = 'lost' THEN e.occurred_at END),
-                       COALESCE(
-                         (SELECT s.id FROM live_events s
-                          WHERE s.opportunity_id = o.id AND s.kind = 'sale'
-                          ORDER BY s.occurred_at, s.id LIMIT 1),
-                         (SELECT s.id FROM live_events s
-                          WHERE s.opportunity_id = o.id AND s.kind = 'lost'
-                          ORDER BY s.occurred_at, s.id LIMIT 1))
-                FROM opportunities o JOIN live_events e ON e.opportunity_id = o.id
-                WHERE\s"""
+                       COALESCE(MAX(CASE WHEN e.kind = 'sale' AND e.earliest = 1 THEN e.id END),
+                                MAX(CASE WHEN e.kind = 'lost' AND e.earliest = 1 THEN e.id END))
+                FROM opportunities o JOIN (
+                    SELECT l.opportunity_id, l.id, l.kind, l.occurred_at, l.amount_cents,
+                           ROW_NUMBER() OVER (PARTITION BY l.opportunity_id, l.kind
+                                              ORDER BY l.occurred_at, l.id) AS earliest,
+                           ROW_NUMBER() OVER (PARTITION BY l.opportunity_id, l.kind
+                                              ORDER BY l.occurred_at DESC, l.id DESC) AS latest
+                    FROM opportunities o JOIN live_events l ON l.opportunity_id = o.id
+                    WHERE\s"""
+                    + in
+                    + ") e ON e.opportunity_id = o.id WHERE "
                     + in
                     + " GROUP BY o.id, o.workspace_id, o.rep_id, o.customer_id"))
         .execute();
   }
 
   /**
-   * The live sales of the customers in scope, each marked new (the customer's first live sale) or
-   * repeat, and the days' sums beside them. Only what changed is written, as a customer may have
-   * hundreds of sales: voided sales leave, new ones come in, and sales whose mark moved (a
-   * backdated sale, a voided first sale) flip; each change moves its day's sums by its difference.
+   * The live sales of the customers in scope, each marked new (the customer's first live sale, by
+   * date then logging) or repeat, and the days' sums beside them. Only what changed is written, as
+   * a customer may have hundreds of sales: voided sales leave, new ones come in, and sales whose
+   * mark moved (a backdated sale, a voided first sale) flip; each change moves its day's sums by
+   * its difference.
    */
   private static void refreshSales(Handle handle, Scope scope) {
     String facts = scope.on("f");
-    String voided = String.format(VOIDED, "f.event_id");
+    String voided = "EXISTS (SELECT 1 FROM events v WHERE v.voids_event_id = f.event_id)";
     scope
         .bind(
             handle.createUpdate(
@@ -231,21 +225,23 @@ public final class FigureFacts {
                     + voided
                     + ")"))
         .execute();
-    String fresh =
-        " FROM live_events e WHERE "
+    // The scope's live sales, each with its mark: r.
+    String ranked =
+        "(SELECT e.id, e.workspace_id, e.customer_id, e.rep_id, e.opportunity_id, e.occurred_at,"
+            + " e.local_date AS day, e.amount_cents, e.cross_sell, e.margin_bp,"
+            + " CASE WHEN ROW_NUMBER() OVER (PARTITION BY e.customer_id"
+            + " ORDER BY e.occurred_at, e.id) = 1 THEN 0 ELSE 1 END AS is_repeat"
+            + " FROM live_events e WHERE "
             + scope.on("e")
-            + " AND e.kind = 'sale' AND NOT EXISTS"
-            + " (SELECT 1 FROM sale_facts g WHERE g.event_id = e.id)";
+            + " AND e.kind = 'sale') r";
+    String fresh = " WHERE NOT EXISTS (SELECT 1 FROM sale_facts g WHERE g.event_id = r.id)";
     scope
         .bind(
             handle.createUpdate(
                 addToDays(
                     "",
-                    "(SELECT e.workspace_id, e.rep_id, e.local_date AS day, e.amount_cents,"
-                        + " e.cross_sell, e.margin_bp"
-                        + fresh
-                        + ") f WHERE 1 = 1",
-                    "0",
+                    "(SELECT r.* FROM " + ranked + fresh + ") f WHERE 1 = 1",
+                    "f.is_repeat",
                     false)))
         .execute();
     scope
@@ -253,24 +249,24 @@ public final class FigureFacts {
             handle.createUpdate(
                 "INSERT INTO sale_facts (event_id, workspace_id, customer_id, rep_id,"
                     + " opportunity_id, occurred_at, day, amount_cents, cross_sell, margin_bp,"
-                    + " is_repeat) SELECT e.id, e.workspace_id, e.customer_id, e.rep_id,"
-                    + " e.opportunity_id, e.occurred_at, e.local_date, e.amount_cents,"
-                    + " e.cross_sell, e.margin_bp, 0"
+                    + " is_repeat) SELECT r.id, r.workspace_id, r.customer_id, r.rep_id,"
+                    + " r.opportunity_id, r.occurred_at, r.day, r.amount_cents, r.cross_sell,"
+                    + " r.margin_bp, r.is_repeat FROM "
+                    + ranked
                     + fresh))
         .execute();
-    String moved = "f.is_repeat <> " + String.format(IS_REPEAT, "f");
+    String moved =
+        " FROM sale_facts f JOIN "
+            + ranked
+            + " ON r.id = f.event_id WHERE f.is_repeat <> r.is_repeat";
+    scope.bind(handle.createUpdate(addToDays("", moved.substring(6), "", true))).execute();
     scope
         .bind(
             handle.createUpdate(
-                addToDays("", "sale_facts f WHERE " + facts + " AND " + moved, "", true)))
-        .execute();
-    scope
-        .bind(
-            handle.createUpdate(
-                "UPDATE sale_facts SET is_repeat = 1 - is_repeat WHERE "
-                    + scope.on("sale_facts")
-                    + " AND sale_facts.is_repeat <> "
-                    + String.format(IS_REPEAT, "sale_facts")))
+                "UPDATE sale_facts SET is_repeat = 1 - is_repeat WHERE event_id IN"
+                    + " (SELECT f.event_id"
+                    + moved
+                    + ")"))
         .execute();
   }
 

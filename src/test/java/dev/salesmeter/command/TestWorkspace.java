@@ -14,6 +14,7 @@ import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import dev.salesmeter.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,9 +28,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh event log in a temporary SQLite file, on the real migrations, with the real command
- * registry and a fixed clock. {@code run("@anna /sale Acme 300")} runs a line as a rep; a line
- * without {@code @name} runs as the manager "lisa".
+ * A fresh event log on either engine (a temporary SQLite file, or a fresh PostgreSQL database; see
+ * {@link TestDatabases}), on the real migrations, with the real command registry and a fixed clock.
+ * {@code run("@anna /sale Acme 300")} runs a line as a rep; a line without {@code @name} runs as
+ * the manager "lisa".
  */
 public final class TestWorkspace implements AutoCloseable {
   public static final WorkspaceId WORKSPACE = new WorkspaceId("T-test");
@@ -44,7 +46,23 @@ public final class TestWorkspace implements AutoCloseable {
   private final Figures figures;
 
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
-    this.database = Database.open(folder.resolve("salesmeter.db"));
+    this(Database.Engine.SQLITE, folder, locale, now);
+  }
+
+  public TestWorkspace(Database.Engine engine, Path folder, Locale locale, LocalDateTime now) {
+    this(TestDatabases.open(engine, folder), locale, now);
+  }
+
+  /**
+   * The same database as if Salesmeter started again in another language and at another time (the
+   * workspace's settings as configured there). This workspace must not be used after.
+   */
+  public TestWorkspace reopen(Locale locale, LocalDateTime now) {
+    return new TestWorkspace(database, locale, now);
+  }
+
+  private TestWorkspace(Database database, Locale locale, LocalDateTime now) {
+    this.database = database;
     this.settings =
         new WorkspaceSettings(
             locale,
@@ -69,6 +87,17 @@ public final class TestWorkspace implements AutoCloseable {
   /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
   public static TestWorkspace english(Path folder) {
     return new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam, on an engine. */
+  public static TestWorkspace english(Database.Engine engine, Path folder) {
+    return new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** Dutch, on Tuesday 31 March 2026 at 17:00 in Amsterdam, on an engine. */
+  public static TestWorkspace dutch(Database.Engine engine, Path folder) {
+    return new TestWorkspace(
+        engine, folder, Locale.forLanguageTag("nl"), LocalDateTime.of(2026, 3, 31, 17, 0));
   }
 
   /** Dutch, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
@@ -175,6 +204,6 @@ public final class TestWorkspace implements AutoCloseable {
 
   @Override
   public void close() {
-    database.close();
+    TestDatabases.close(database);
   }
 }

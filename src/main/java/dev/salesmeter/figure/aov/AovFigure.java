@@ -152,7 +152,7 @@ public final class AovFigure implements Figure<AovResult> {
                 """
                 SELECT COALESCE(SUM(sales), 0), COALESCE(SUM(revenue_cents), 0) FROM sales_by_day
                 WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-                  AND (:rep IS NULL OR rep_id = :rep)
+                  AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
                 """)
             .bindMap(span)
             .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})

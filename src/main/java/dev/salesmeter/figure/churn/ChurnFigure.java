@@ -171,7 +171,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
           true);
 
   private static Rate rate(Handle handle, FigureQuery query, Period period) {
-    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
+    String owner = "(CAST(:rep AS BIGINT) IS NULL OR " + ownerBefore(":from") + " = :rep)";
     return handle
         .createQuery(
             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN "
@@ -200,7 +200,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
                 + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
                 + " WHERE s.workspace_id = :ws AND "
                 + which.condition()
-                + " AND (:rep IS NULL OR "
+                + " AND (CAST(:rep AS BIGINT) IS NULL OR "
                 + which.owner()
                 + " = :rep)"
                 + " ORDER BY 3, 4, c.name")
@@ -257,8 +257,8 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     if (query.rep().isEmpty()) {
       return teamMonths(handle, months, parameters, with);
     }
-    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
-    String starter = "(:rep IS NULL OR " + STARTER + " = :rep)";
+    String owner = "(CAST(:rep AS BIGINT) IS NULL OR " + ownerBefore(":from") + " = :rep)";
+    String starter = "(CAST(:rep AS BIGINT) IS NULL OR " + STARTER + " = :rep)";
     String select =
         (" SELECT sp.i,"
                 + " SUM(CASE WHEN ACTIVE AND OWNER THEN 1 ELSE 0 END),"

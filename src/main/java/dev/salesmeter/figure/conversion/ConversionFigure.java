@@ -60,7 +60,7 @@ public final class ConversionFigure implements Figure<ConversionResult> {
                                 THEN 1 ELSE 0 END), 0) AS open
             FROM opportunity_facts
             WHERE workspace_id = :ws AND lead_at >= :from AND lead_at < :to
-              AND (:rep IS NULL OR rep_id = :rep)
+              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
             """)
         .bindMap(query.span(period))
         .map(

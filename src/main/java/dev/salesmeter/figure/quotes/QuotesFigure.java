@@ -85,7 +85,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
                     + " (SELECT COUNT(*) FROM opportunity_facts f WHERE f.rep_id = r.id AND"
                     + open
                     + ") AS stale FROM reps r"
-                    + " WHERE r.workspace_id = :ws AND (:rep IS NULL OR r.id = :rep))"
+                    + " WHERE r.workspace_id = :ws AND (CAST(:rep AS BIGINT) IS NULL OR r.id = :rep))"
                     + " SELECT k.rep_id, k.rep, k.stale, c.name AS customer,"
                     + " o.quote_cents AS value, o.last_touch_at AS last_touch"
                     + " FROM stale k JOIN opportunity_facts o ON o.opportunity_id IN ("
@@ -143,7 +143,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
                      AS won_value
             FROM opportunity_facts
             WHERE workspace_id = :ws AND first_quote_at >= :from AND first_quote_at < :to
-              AND (:rep IS NULL OR rep_id = :rep)
+              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
             """)
         .bindMap(query.span(period))
         .map(

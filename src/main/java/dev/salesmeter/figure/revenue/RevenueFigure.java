@@ -78,7 +78,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
                     """
                     SELECT e.amount_cents, t.period_start, t.period_end, t.period_unit
                     FROM targets t JOIN live_events e ON e.id = t.event_id
-                    WHERE t.workspace_id = :ws AND t.rep_id IS :rep
+                    WHERE t.workspace_id = :ws AND t.rep_id IS NOT DISTINCT FROM CAST(:rep AS BIGINT)
                       AND t.period_start <= :day AND t.period_end >= :day
                     ORDER BY t.period_start DESC, t.period_end, t.event_id DESC
                     LIMIT 1
@@ -117,7 +117,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
             SELECT COALESCE(SUM(revenue_cents), 0) AS revenue, COALESCE(SUM(sales), 0) AS sales
             FROM sales_by_day
             WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-              AND (:rep IS NULL OR rep_id = :rep)
+              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
             """)
         .bindMap(query.span(period))
         .map((rs, ctx) -> new Totals(Money.ofCents(rs.getLong("revenue")), rs.getLong("sales")))
@@ -131,7 +131,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
             """
             SELECT e.amount_cents FROM targets t JOIN live_events e ON e.id = t.event_id
             WHERE t.workspace_id = :ws AND t.period_start = :start AND t.period_end = :end
-              AND t.rep_id IS :rep
+              AND t.rep_id IS NOT DISTINCT FROM CAST(:rep AS BIGINT)
             ORDER BY t.event_id DESC
             LIMIT 1
             """)
@@ -151,7 +151,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
             """
             SELECT day, SUM(revenue_cents) FROM sales_by_day
             WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-              AND (:rep IS NULL OR rep_id = :rep)
+              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
             GROUP BY day HAVING SUM(sales) > 0
             ORDER BY day
             """)
