@@ -73,6 +73,12 @@ public final class TestDatabases {
     return server.url(name);
   }
 
+  /** The URL of a database of that name on the test server (which need not exist). */
+  public static String postgresUrl(String name) {
+    server();
+    return server.url(name);
+  }
+
   /** Closes a database from {@link #open}, dropping it on PostgreSQL. */
   public static void close(Database database) {
     database.close();
