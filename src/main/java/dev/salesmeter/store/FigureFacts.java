@@ -255,16 +255,15 @@ public final class FigureFacts {
                     + ranked
                     + fresh))
         .execute();
+    // Kept sales whose mark moved.
     String moved =
-        " FROM sale_facts f JOIN "
-            + ranked
-            + " ON r.id = f.event_id WHERE f.is_repeat <> r.is_repeat";
-    scope.bind(handle.createUpdate(addToDays("", moved.substring(6), "", true))).execute();
+        "sale_facts f JOIN " + ranked + " ON r.id = f.event_id WHERE f.is_repeat <> r.is_repeat";
+    scope.bind(handle.createUpdate(addToDays("", moved, "", true))).execute();
     scope
         .bind(
             handle.createUpdate(
                 "UPDATE sale_facts SET is_repeat = 1 - is_repeat WHERE event_id IN"
-                    + " (SELECT f.event_id"
+                    + " (SELECT f.event_id FROM "
                     + moved
                     + ")"))
         .execute();
