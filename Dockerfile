@@ -31,10 +31,11 @@ ENV HOME=/data \
 ENV JAVA_OPTS="-Xms32m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -Xss512k -XX:+UseSerialGC -XX:ActiveProcessorCount=2" \
     MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
-# 3000: the public listener (Slack's HTTP mode); 8081: /healthz, /readyz, /metrics. The
-# management listener binds every interface of the container so that Prometheus or an
-# orchestrator can reach it; publish 8081 only on a private network.
-ENV SALESMETER_MANAGEMENT_BIND=0.0.0.0
+# 3000: the public listener (the dashboard, the JSON API, Slack's HTTP mode); 8081: /healthz,
+# /readyz, /metrics. Both bind every interface of the container, so that a proxy, Prometheus or an
+# orchestrator can reach them; publish 8081 only on a private network.
+ENV SALESMETER_MANAGEMENT_BIND=0.0.0.0 \
+    SALESMETER_HTTP_BIND=0.0.0.0
 EXPOSE 3000 8081
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${SALESMETER_MANAGEMENT_PORT:-8081}/healthz" || exit 1

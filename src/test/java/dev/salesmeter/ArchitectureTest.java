@@ -92,6 +92,21 @@ final class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "transfer uses core, store and the command language's value rules, Commons CSV, the"
+          + " progress bar and Jackson (JSON Lines)")
+  void transfer() {
+    onlyUses(
+        "transfer",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.command..",
+        "org.apache.commons.csv..",
+        "me.tongfei.progressbar..",
+        "com.fasterxml.jackson..");
+  }
+
+  @Test
   @DisplayName("the console adapter uses core, command and schedule, and its own library")
   void console() {
     onlyUses(
@@ -126,6 +141,30 @@ final class ArchitectureTest {
         "org.eclipse.jetty..",
         "io.micrometer..",
         "kotlin.."); // Javalin's Kotlin signatures (its lambdas)
+  }
+
+  @Test
+  @DisplayName(
+      "web uses core, store, figure, scorecard, chart, http, command (its parsers and registry);"
+          + " Javalin, jte, Jackson and Commons CSV")
+  void web() {
+    onlyUses(
+        "web",
+        "dev.salesmeter.core..",
+        "dev.salesmeter.store..",
+        "dev.salesmeter.figure..",
+        "dev.salesmeter.scorecard..",
+        "dev.salesmeter.chart..",
+        "dev.salesmeter.http..",
+        "dev.salesmeter.command..",
+        "io.javalin..",
+        "org.eclipse.jetty..",
+        "kotlin..", // Javalin's Kotlin signatures (its lambdas)
+        "com.fasterxml.jackson..",
+        "gg.jte..",
+        "org.apache.commons.csv..",
+        "javax.crypto..", // the JDK's HMAC, which signs the dashboard's links
+        "org.slf4j..");
   }
 
   @Test
@@ -191,6 +230,7 @@ final class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.salesmeter.app..",
+            "dev.salesmeter.web..",
             "dev.salesmeter.console..",
             "dev.salesmeter.slack..",
             "dev.salesmeter.discord..",

@@ -17,6 +17,9 @@ import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import dev.salesmeter.web.Links;
+import dev.salesmeter.web.Web;
+import io.javalin.config.RoutesConfig;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +30,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Salesmeter on the chat platforms whose tokens are set (Slack, Discord or both), on one database,
@@ -47,26 +52,40 @@ final class ChatRunner {
   static int run(Config config, Map<String, String> environment) throws Exception {
     WorkspaceSettings defaults = config.workspace().settings();
     checkSecrets(config, environment);
+    Optional<Links> links = PublicListener.links(environment);
+    Optional<String> publicUrl = config.publicUrl();
     Clock clock = Clock.system(defaults.zone());
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try (Database database = StartupFailures.openDatabase(config.database(), environment)) {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
-      CommandRegistry registry = ConsoleRunner.registry(database, figures, log);
+      Web web =
+          new Web(
+              database,
+              figures,
+              log,
+              links,
+              publicUrl.filter(url -> url.startsWith("https://")).isPresent(),
+              clock);
+      CommandRegistry registry =
+          ConsoleRunner.registry(database, figures, log, web.commands(publicUrl, Optional.empty()));
       MicrometerMetrics metrics = new MicrometerMetrics();
       metrics.gauge(
           "salesmeter.write.queue", "writes waiting for the one writer", database::writesWaiting);
-      Commands commands = new Commands(registry, log, new RepRoster(database), clock, metrics);
+      RepRoster roster = new RepRoster(database);
+      Commands commands = new Commands(registry, log, roster, clock, metrics);
       ScheduleStore schedules = new ScheduleStore(database);
       seed(config, schedules, log, clock);
       Map<Platform, Poster> posters = new EnumMap<>(Platform.class);
       List<Management.Connection> connections = new ArrayList<>();
+      Optional<Consumer<RoutesConfig>> slackRoute = Optional.empty();
       try {
         if (environment.get("SLACK_BOT_TOKEN") != null) {
           Connected slack = SlackRunner.start(config, environment, commands, clock);
           running.push(slack.connection());
           posters.put(Platform.SLACK, slack.poster());
           connections.addAll(slack.readiness());
+          slackRoute = slack.route();
         }
         if (environment.get("DISCORD_BOT_TOKEN") != null) {
           Connected discord =
@@ -76,6 +95,32 @@ final class ChatRunner {
           posters.put(Platform.DISCORD, discord.poster());
           connections.addAll(discord.readiness());
         }
+        HttpListener listener =
+            PublicListener.start(
+                "http.port",
+                config.httpBind(),
+                config.httpPort(),
+                web,
+                PublicListener.pages(web, figures, log, roster, clock),
+                slackRoute);
+        running.push(listener);
+        if (slackRoute.isPresent()) {
+          System.err.printf(
+              "Salesmeter in Slack (HTTP mode) on %s:%d%s; database %s.%n",
+              config.httpBind(),
+              listener.port(),
+              config.slack().http().path(),
+              config.database().described());
+        }
+        System.err.printf(
+            "Dashboard and JSON API on %s:%d (%s).%n",
+            config.httpBind(),
+            listener.port(),
+            links.isEmpty()
+                ? "the dashboard is off: " + PublicListener.SECRET + " is not set"
+                : publicUrl
+                    .map(url -> "links start with " + url)
+                    .orElse("http.public-url is not set: /dashboard cannot hand out links"));
         if (config.management().enabled()) {
           running.push(management(config, database, connections, metrics));
         }

@@ -16,6 +16,8 @@ import dev.salesmeter.core.Percentage;
 import dev.salesmeter.core.WorkspaceSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -25,6 +27,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -222,13 +225,16 @@ public record Config(
   public record Http(Integer port, String path) {}
 
   /**
-   * The public HTTP listener: Slack's events path in HTTP mode (and later the dashboard).
+   * The public HTTP listener: Slack's events path in HTTP mode, the dashboard's links and pages,
+   * and the JSON API.
    *
    * @param port null when not set: then {@code slack.http.port}, its alias, or 3000
    * @param bind the address to listen on; empty: every interface ({@code 0.0.0.0}) when Slack runs
    *     in HTTP mode, else only this host ({@code 127.0.0.1})
+   * @param publicUrl the address people reach the listener at (a proxy's, a load balancer's), which
+   *     dashboard links start with; empty: not configured
    */
-  public record PublicHttp(Integer port, String bind) {}
+  public record PublicHttp(Integer port, String bind, String publicUrl) {}
 
   /**
    * The management listener: {@code /healthz}, {@code /readyz} and {@code /metrics}, in every mode
@@ -257,6 +263,49 @@ public record Config(
     }
     return resolved;
   }
+
+  /**
+   * Where people reach the public listener, checked: an http or https URL with a host and nothing
+   * after it but an optional slash; without the slash. Empty when not configured.
+   */
+  public Optional<String> publicUrl() {
+    String value = http.publicUrl() == null ? "" : http.publicUrl().strip();
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    URI url;
+    try {
+      url = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(
+          "http.public-url \"" + value + "\" is not a URL", PUBLIC_URL_EXAMPLE);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new ConfigException(
+          "http.public-url \"" + value + "\" must start with https:// or http://",
+          PUBLIC_URL_EXAMPLE);
+    }
+    if (url.getHost() == null || url.getRawUserInfo() != null) {
+      throw new ConfigException(
+          "http.public-url \"" + value + "\" must name a host, and no user", PUBLIC_URL_EXAMPLE);
+    }
+    if (url.getRawQuery() != null
+        || url.getRawFragment() != null
+        || !(url.getRawPath().isEmpty() || url.getRawPath().equals("/"))) {
+      throw new ConfigException(
+          "http.public-url \""
+              + value
+              + "\" must be the address alone, without a path, query or fragment (the dashboard"
+              + " is served at the root)",
+          PUBLIC_URL_EXAMPLE);
+    }
+    return Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+  }
+
+  /** What a wrong public URL's line says to do. */
+  private static final String PUBLIC_URL_EXAMPLE =
+      "write the address people open, e.g. https://sales.example.com or http://10.0.0.5:3000";
 
   /** The public listener's address (see {@link PublicHttp#bind()}). */
   public String httpBind() {
@@ -293,8 +342,12 @@ public record Config(
           Map.entry("nudges.repeat-days", "3"),
           Map.entry("http.port", ""),
           Map.entry("http.bind", ""),
+          Map.entry("http.public-url", ""),
           Map.entry("management.port", "8081"),
           Map.entry("management.bind", "127.0.0.1"));
+
+  /** Secrets Salesmeter reads from the environment that carry its prefix: never a config key. */
+  private static final Set<String> SECRETS = Set.of("SALESMETER_DASHBOARD_SECRET");
 
   /** The one key that holds a list of entries (file only: no environment variable). */
   private static final String SCHEDULES = "schedules";
@@ -383,6 +436,7 @@ public record Config(
           "http.port and slack.http.port (its older name) differ: set only http.port");
     }
     config.httpPort();
+    config.publicUrl();
     return config;
   }
 
@@ -476,7 +530,8 @@ public record Config(
    */
   private static void warnAboutUnknownVariables(Map<String, String> environment) {
     Set<String> known =
-        DEFAULTS.keySet().stream().map(Config::environmentName).collect(Collectors.toSet());
+        Stream.concat(DEFAULTS.keySet().stream().map(Config::environmentName), SECRETS.stream())
+            .collect(Collectors.toSet());
     environment.keySet().stream()
         .filter(
             name ->

@@ -63,6 +63,40 @@ final class ConsoleOptions {
       description = "Fill a fresh workspace with 18 months of realistic sales history first.")
   boolean demo;
 
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--dashboard",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "PORT",
+      description =
+          "Serve the dashboard from a script too, on this port (--dashboard=3001; default"
+              + " http.port; 0 picks a free one), and keep serving after the script until stopped."
+              + " A console in a terminal always serves it.")
+  String dashboard;
+
+  /**
+   * The port {@code --dashboard} asks for: empty when it was not given, or given without a port
+   * (then {@code http.port}).
+   */
+  Optional<Integer> dashboardPort() {
+    if (dashboard == null || dashboard.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      int port = Integer.parseInt(dashboard.strip());
+      if (port >= 0 && port <= 65535) {
+        return Optional.of(port);
+      }
+    } catch (NumberFormatException notANumber) {
+      // said below
+    }
+    throw new ConfigException(
+        "--dashboard=" + dashboard + " is not a port",
+        "give a port from 1 to 65535 (--dashboard=3001), 0 for any free one, or none for"
+            + " http.port");
+  }
+
   /**
    * The configuration file: {@code --config}, which must exist, or {@code config.yaml}, which may
    * be missing (the defaults and the environment apply).

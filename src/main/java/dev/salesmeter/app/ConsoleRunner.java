@@ -16,18 +16,24 @@ import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import dev.salesmeter.web.Links;
+import dev.salesmeter.web.Viewer;
+import dev.salesmeter.web.Web;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,57 +60,161 @@ final class ConsoleRunner {
         options.database != null
             ? new Config.Database(options.database, "", "")
             : config.database();
-    String file = where.described();
+    boolean interactive = System.console() != null;
+    // A terminal serves the dashboard; a script only when asked, since it usually ends at once.
+    boolean serve = interactive || options.dashboard != null;
+    Optional<Integer> askedPort = options.dashboardPort();
+    // The console's own run needs no secret: one made up now signs its links until it stops.
+    Links links = PublicListener.links(environment).orElseGet(ConsoleRunner::oneRunLinks);
     try (Database database = StartupFailures.openDatabase(where, environment)) {
       // Said once the file opened: a start that fails says only why.
       System.err.printf(
           "%sSalesmeter console on %s (%s, %s).%n",
-          why, file, settings.locale().getLanguage(), settings.zone().getId());
+          why, where.described(), settings.locale().getLanguage(), settings.zone().getId());
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
-      MicrometerMetrics metrics = new MicrometerMetrics();
-      Commands commands =
-          new Commands(
-              registry(database, Figures.standard(database), log),
-              log,
-              new RepRoster(database),
-              clock,
-              metrics);
-      Console console =
-          new Console(
-              commands,
-              new HashSet<>(config.workspace().managers()),
-              settings.locale(),
-              options.charts);
-      Thread warmUp = new Thread(() -> ChartLook.warmUp(Formats.of(settings)), "chart-warm-up");
-      warmUp.setDaemon(true);
-      warmUp.start();
-      if (options.demo) {
-        try {
-          System.err.println(DemoHistory.fill(console, log, settings, clock));
-        } catch (RuntimeException e) {
-          throw where.postgres()
-              ? StartupFailures.postgres(where.url(), e)
-              : StartupFailures.database(where.path(), e);
+      Figures figures = Figures.standard(database);
+      Web web = new Web(database, figures, log, Optional.of(links), false, clock);
+      Optional<HttpListener> listener =
+          serve
+              ? dashboard(config, askedPort, web, database, figures, log, clock)
+              : Optional.empty();
+      // Its own address, whatever http.public-url says: --dashboard=0 picks the port now.
+      Optional<String> address = listener.map(served -> localAddress(config, served.port()));
+      Optional<String> notServed =
+          !serve
+              ? Optional.of("dashboard.notScripted")
+              : listener.isEmpty() ? Optional.of("dashboard.notServed") : Optional.empty();
+      address.ifPresent(url -> System.err.println("Dashboard: " + ownLink(url, links, web, clock)));
+      try {
+        run(
+            options,
+            config,
+            settings,
+            clock,
+            where,
+            database,
+            log,
+            figures,
+            web,
+            interactive,
+            address,
+            notServed);
+        if (!interactive && listener.isPresent()) {
+          System.err.println("Serving the dashboard until stopped (Ctrl-C).");
+          Thread.currentThread().join();
         }
-      }
-      if (System.console() != null) {
-        List<String> names =
-            commands.registry().all().stream().flatMap(spec -> spec.names().stream()).toList();
-        Path history = Path.of(System.getProperty("user.home"), ".salesmeter_history");
-        // The interactive console is watched like a chat mode; a scripted one has no listener.
-        Optional<HttpListener> management = management(config, database, metrics);
-        try {
-          InteractiveConsole.run(console, names, history);
-        } finally {
-          management.ifPresent(HttpListener::close);
-        }
-      } else {
-        console.runScript(
-            System.in, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        listener.ifPresent(HttpListener::close);
       }
     }
     return 0;
+  }
+
+  /** The console itself: its commands, the demo history if asked, then the terminal or a script. */
+  private static void run(
+      ConsoleOptions options,
+      Config config,
+      WorkspaceSettings settings,
+      Clock clock,
+      Config.Database where,
+      Database database,
+      EventLog log,
+      Figures figures,
+      Web web,
+      boolean interactive,
+      Optional<String> address,
+      Optional<String> notServed) {
+    MicrometerMetrics metrics = new MicrometerMetrics();
+    Commands commands =
+        new Commands(
+            registry(database, figures, log, web.commands(address, notServed)),
+            log,
+            new RepRoster(database),
+            clock,
+            metrics);
+    Console console =
+        new Console(
+            commands,
+            new HashSet<>(config.workspace().managers()),
+            settings.locale(),
+            options.charts);
+    Thread warmUp = new Thread(() -> ChartLook.warmUp(Formats.of(settings)), "chart-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    if (options.demo) {
+      try {
+        System.err.println(DemoHistory.fill(console, log, settings, clock));
+      } catch (RuntimeException e) {
+        throw where.postgres()
+            ? StartupFailures.postgres(where.url(), e)
+            : StartupFailures.database(where.path(), e);
+      }
+    }
+    if (interactive) {
+      List<String> names =
+          commands.registry().all().stream().flatMap(spec -> spec.names().stream()).toList();
+      Path history = Path.of(System.getProperty("user.home"), ".salesmeter_history");
+      // The interactive console is watched like a chat mode; a scripted one has no listener.
+      Optional<HttpListener> management = management(config, database, metrics);
+      try {
+        InteractiveConsole.run(console, names, history);
+      } finally {
+        management.ifPresent(HttpListener::close);
+      }
+    } else {
+      console.runScript(
+          System.in, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    }
+  }
+
+  /**
+   * The console's public listener, with the dashboard and the JSON API: on {@code --dashboard}'s
+   * port, else {@code http.port}. A port in use is said in one line and the console goes on without
+   * it (two consoles on one machine).
+   */
+  private static Optional<HttpListener> dashboard(
+      Config config,
+      Optional<Integer> askedPort,
+      Web web,
+      Database database,
+      Figures figures,
+      EventLog log,
+      Clock clock) {
+    try {
+      return Optional.of(
+          PublicListener.start(
+              askedPort.isPresent() ? "--dashboard" : "http.port",
+              config.httpBind(),
+              askedPort.orElse(config.httpPort()),
+              web,
+              PublicListener.pages(web, figures, log, new RepRoster(database), clock),
+              Optional.empty()));
+    } catch (ConfigException e) {
+      System.err.println(e.line() + " (the console goes on without the dashboard)");
+      return Optional.empty();
+    }
+  }
+
+  /** The listener's address on this machine. */
+  private static String localAddress(Config config, int port) {
+    String bind = config.httpBind();
+    String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** A manager's link for the console's own user, as /dashboard gives it. */
+  private static String ownLink(String address, Links links, Web web, Clock clock) {
+    Viewer viewer =
+        new Viewer(
+            Console.WORKSPACE,
+            Console.OWN_USER,
+            Viewer.Role.MANAGER,
+            clock.instant().plus(Links.LINK_VALIDITY).truncatedTo(ChronoUnit.SECONDS));
+    long epoch = web.epochs().current(Console.WORKSPACE).orElseThrow();
+    return address + "/d/" + links.link(viewer, epoch);
   }
 
   /**
@@ -124,11 +234,24 @@ final class ConsoleRunner {
     }
   }
 
-  /** Every command, in the order /help lists them. */
-  static CommandRegistry registry(Database database, Figures figures, EventLog log) {
+  /** Links signed with a random secret: they work until this console stops. */
+  private static Links oneRunLinks() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return new Links(Base64.getEncoder().encodeToString(secret));
+  }
+
+  /**
+   * Every command, in the order /help lists them.
+   *
+   * @param web {@code /dashboard} and {@code /apitoken}, as this process can answer them
+   */
+  static CommandRegistry registry(
+      Database database, Figures figures, EventLog log, List<CommandSpec> web) {
     List<CommandSpec> commands = new ArrayList<>(CommandRegistry.loggingCommands(log));
     commands.addAll(CommandRegistry.figureCommands(figures, log));
     commands.add(Schedules.command(new ScheduleStore(database)));
+    commands.addAll(web);
     return new CommandRegistry(commands);
   }
 
@@ -140,10 +263,10 @@ final class ConsoleRunner {
     Path folder = Files.createTempDirectory("salesmeter-registry");
     Path file = folder.resolve("listing.db");
     try (Database database = Database.open(file)) {
-      return registry(
-          database,
-          Figures.standard(database),
-          new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC()));
+      Figures figures = Figures.standard(database);
+      EventLog log = new EventLog(database, WorkspaceSettings.DEFAULTS, Clock.systemUTC());
+      Web web = new Web(database, figures, log, Optional.empty(), false, Clock.systemUTC());
+      return registry(database, figures, log, web.commands(Optional.empty(), Optional.empty()));
     } finally {
       try (var files = Files.list(folder)) {
         for (Path each : files.toList()) {

@@ -8,6 +8,7 @@ import dev.salesmeter.http.Management;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Salesmeter in Discord, started when {@code DISCORD_BOT_TOKEN} is set. The token is read from the
@@ -31,6 +32,9 @@ final class DiscordRunner {
             environment.get("DISCORD_BOT_TOKEN"), discord.apiUrl(), discord.gatewayUrl(), adapter);
     System.err.printf("Salesmeter in Discord; database %s.%n", config.database().described());
     return new Connected(
-        adapter, connection, List.of(new Management.Connection("discord", connection::connected)));
+        adapter,
+        connection,
+        List.of(new Management.Connection("discord", connection::connected)),
+        Optional.empty());
   }
 }

@@ -21,7 +21,10 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {
       Main.ConsoleCommand.class,
       Main.SlackManifestCommand.class,
-      Main.DiscordInviteCommand.class
+      Main.DiscordInviteCommand.class,
+      TransferCommands.ImportCommand.class,
+      TransferCommands.ExportCommand.class,
+      TransferCommands.BackupCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** The exit code for a configuration or start-up problem the user can fix. */
@@ -34,6 +37,10 @@ public final class Main implements Callable<Integer> {
 
   Main(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+  }
+
+  Map<String, String> environment() {
+    return environment;
   }
 
   public static void main(String[] args) {

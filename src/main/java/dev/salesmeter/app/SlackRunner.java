@@ -2,15 +2,14 @@ package dev.salesmeter.app;
 
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.salesmeter.command.Commands;
-import dev.salesmeter.http.HttpListener;
 import dev.salesmeter.http.Management;
 import dev.salesmeter.slack.SlackAdapter;
 import dev.salesmeter.slack.SlackHttpHandler;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Salesmeter in Slack, started when {@code SLACK_BOT_TOKEN} is set: Socket Mode with {@code
@@ -21,7 +20,10 @@ final class SlackRunner {
 
   private SlackRunner() {}
 
-  /** Connects to Slack: in HTTP mode, by listening on the public HTTP listener. */
+  /**
+   * Connects to Slack: in Socket Mode by opening the connection; in HTTP mode by giving the route
+   * that the public listener carries, so Slack can call it once the listener is up.
+   */
   static Connected start(
       Config config, Map<String, String> environment, Commands commands, Clock clock)
       throws Exception {
@@ -39,23 +41,11 @@ final class SlackRunner {
                 new HashSet<>(slack.managers())));
     if (http) {
       SlackHttpHandler handler = new SlackHttpHandler(adapter.app(), clock);
-      HttpListener server;
-      try {
-        server =
-            HttpListener.start(
-                "http-public",
-                config.httpBind(),
-                config.httpPort(),
-                HttpListener.Limits.standard(),
-                routes -> SlackRoute.mount(routes, slack.http().path(), handler));
-      } catch (HttpListener.CannotListen e) {
-        throw StartupFailures.bindFailure(
-            "http.port", new InetSocketAddress(config.httpBind(), config.httpPort()), e);
-      }
-      System.err.printf(
-          "Salesmeter in Slack (HTTP mode) on %s:%d%s; database %s.%n",
-          config.httpBind(), server.port(), slack.http().path(), config.database().described());
-      return new Connected(adapter, server, List.of());
+      return new Connected(
+          adapter,
+          () -> {}, // the public listener, which ChatRunner closes, is Slack's connection
+          List.of(),
+          Optional.of(routes -> SlackRoute.mount(routes, slack.http().path(), handler)));
     }
     String appToken = environment.get("SLACK_APP_TOKEN");
     SocketModeApp socketMode = adapter.socketMode(appToken);
@@ -65,6 +55,7 @@ final class SlackRunner {
     return new Connected(
         adapter,
         socketMode::close,
-        List.of(new Management.Connection("slack", () -> SlackAdapter.connected(socketMode))));
+        List.of(new Management.Connection("slack", () -> SlackAdapter.connected(socketMode))),
+        Optional.empty());
   }
 }

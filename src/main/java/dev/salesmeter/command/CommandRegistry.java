@@ -29,7 +29,7 @@ public final class CommandRegistry {
             "help", "hulp", Syntax.COMMAND_NAME, Set.of(), Set.of(), false, false, this::help));
     this.commands = List.copyOf(all);
     long distinctNames = this.commands.stream().flatMap(c -> c.names().stream()).distinct().count();
-    if (distinctNames != this.commands.size() * 2L) {
+    if (distinctNames != this.commands.stream().mapToLong(c -> c.names().size()).sum()) {
       throw new IllegalArgumentException("two commands share a name");
     }
   }
@@ -210,9 +210,11 @@ public final class CommandRegistry {
   private static String describe(CommandSpec spec, Messages messages, boolean detailed) {
     boolean dutch = Messages.isDutch(messages.locale());
     String names =
-        dutch
-            ? "/" + spec.dutchName() + " (/" + spec.name() + ")"
-            : "/" + spec.name() + " (/" + spec.dutchName() + ")";
+        spec.names().size() == 1
+            ? "/" + spec.name()
+            : dutch
+                ? "/" + spec.dutchName() + " (/" + spec.name() + ")"
+                : "/" + spec.name() + " (/" + spec.dutchName() + ")";
     String line = names + " — " + messages.get(spec.helpKey("summary"));
     if (!detailed) {
       return line;

@@ -51,8 +51,9 @@ public record CommandSpec(
     return "command." + name + "." + part;
   }
 
+  /** Its names: English, then Dutch where that is another word ({@code /dashboard} is both). */
   public List<String> names() {
-    return List.of(name, dutchName);
+    return name.equals(dutchName) ? List.of(name) : List.of(name, dutchName);
   }
 
   /**
@@ -88,6 +89,11 @@ public record CommandSpec(
         parameters.add(Parameter.SCHEDULE_ACTION);
         parameters.add(Parameter.SCHEDULE_ROUTINE);
         parameters.add(Parameter.SCHEDULE_WHEN);
+      }
+      case DASHBOARD -> parameters.add(Parameter.DASHBOARD_OPTION);
+      case API_TOKEN -> {
+        parameters.add(Parameter.API_TOKEN_TASK);
+        parameters.add(Parameter.API_TOKEN_NAME);
       }
       case FIGURE_PERIOD -> {
         parameters.add(Parameter.FIGURE);

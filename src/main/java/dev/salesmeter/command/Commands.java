@@ -287,6 +287,19 @@ public final class Commands {
    */
   static String explain(InvalidInput invalid, CommandSpec spec, Formats formats) {
     Messages messages = formats.messages();
+    String problem = problem(invalid, formats);
+    if (invalid.key().startsWith("error.didYouMean") || ANSWERED.contains(invalid.key())) {
+      return problem;
+    }
+    return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
+  }
+
+  /**
+   * The problem in words alone, as {@link #explain} says it: for what reads values outside a
+   * command (an imported file's cells).
+   */
+  public static String problem(InvalidInput invalid, Formats formats) {
+    Messages messages = formats.messages();
     Object[] args =
         Arrays.stream(invalid.args())
             .map(
@@ -300,11 +313,7 @@ public final class Commands {
                   return arg instanceof String text ? quoted(text) : arg;
                 })
             .toArray();
-    String problem = messages.get(invalid.key(), args);
-    if (invalid.key().startsWith("error.didYouMean") || ANSWERED.contains(invalid.key())) {
-      return problem;
-    }
-    return problem + "\n" + messages.get("help.example", messages.get(spec.helpKey("example")));
+    return messages.get(invalid.key(), args);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.Optional;
  * customers' matching keys ({@link CustomerName#key}), with no edits below 4 characters (3M is not
  * 3B).
  */
-final class CustomerMatcher {
+public final class CustomerMatcher {
   private final NameMatcher<Customer> names =
       new NameMatcher<>(Customer::id, Customer::name, CustomerName::key, 4, false);
 
@@ -22,7 +22,8 @@ final class CustomerMatcher {
    *
    * @param added reads the customers added since this matcher last looked
    */
-  Optional<Customer> closest(WorkspaceId workspace, String typed, EventLog.CustomersAfter added) {
+  public Optional<Customer> closest(
+      WorkspaceId workspace, String typed, EventLog.CustomersAfter added) {
     return names.closest(workspace, typed, added::after);
   }
 

@@ -36,16 +36,28 @@ public final class DateParser {
     } catch (DateTimeParseException e) {
       throw new InvalidInput("error.dateInvalid", value);
     }
+    return checked(instant, value, zone, now);
+  }
+
+  /**
+   * A moment read another way (an imported file's column), under the rules of a typed date: never
+   * in the future, and not more than ten years back.
+   *
+   * @param value the moment as written, for the error
+   */
+  public static Instant checked(Instant instant, String value, ZoneId zone, Instant now) {
     if (instant.isAfter(now)) {
       throw new InvalidInput("error.dateFuture", value);
     }
+    LocalDate today = LocalDate.ofInstant(now, zone);
     if (instant.isBefore(today.minusYears(YEARS_BACK).atStartOfDay(zone).toInstant())) {
       throw new InvalidInput("error.dateTooOld", value, YEARS_BACK);
     }
     return instant;
   }
 
-  private static Instant noonOrNow(LocalDate day, ZoneId zone, Instant now) {
+  /** The moment a day without a time stands for: noon, or now if noon today has not come yet. */
+  public static Instant noonOrNow(LocalDate day, ZoneId zone, Instant now) {
     Instant noon = noon(day, zone);
     return day.equals(LocalDate.ofInstant(now, zone)) && noon.isAfter(now) ? now : noon;
   }

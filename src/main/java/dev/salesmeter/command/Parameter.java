@@ -75,6 +75,29 @@ public record Parameter(
   /** When a schedule posts: {@code monday 09:00}, {@code weekdays 10:00} or a cron expression. */
   public static final Parameter SCHEDULE_WHEN = new Parameter("when", "wanneer", Type.TEXT, false);
 
+  /** What {@code /dashboard} gives: a screen's link, or the revocation of every link. */
+  public static final Parameter DASHBOARD_OPTION =
+      new Parameter(
+          "option",
+          "optie",
+          Type.CHOICE,
+          false,
+          List.of("tv", "revoke"),
+          List.of("scherm", "intrekken"));
+
+  /** What {@code /apitoken} does with a token. */
+  public static final Parameter API_TOKEN_TASK =
+      new Parameter(
+          "task",
+          "taak",
+          Type.CHOICE,
+          false,
+          List.of("create", "list", "revoke"),
+          List.of("maak", "lijst", "intrekken"));
+
+  /** The name of the token {@code /apitoken} makes or revokes. */
+  public static final Parameter API_TOKEN_NAME = new Parameter("name", "naam", Type.TEXT, false);
+
   public Parameter {
     choices = List.copyOf(choices);
     dutchChoices = List.copyOf(dutchChoices);

@@ -26,5 +26,9 @@ public enum Syntax {
   /** Free words its handler reads: {@code /schedule scorecard here monday 09:00}. */
   SCHEDULE,
   /** An event's number, then the fields to correct: {@code /edit 123 amount:4200}. */
-  EVENT_EDIT
+  EVENT_EDIT,
+  /** An optional word its handler reads: {@code /dashboard tv}, {@code /dashboard revoke}. */
+  DASHBOARD,
+  /** What to do, then a name, read by its handler: {@code /apitoken create zapier}. */
+  API_TOKEN
 }

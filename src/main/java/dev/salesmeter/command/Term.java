@@ -11,7 +11,9 @@ public enum Term {
   REASON,
   REP,
   PERIOD,
-  FIGURE;
+  FIGURE,
+  /** Free words a command reads itself ({@code /apitoken create NAME}). */
+  TEXT;
 
   /** The message key of this term's word. */
   public String key() {

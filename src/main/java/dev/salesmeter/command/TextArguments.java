@@ -132,6 +132,11 @@ public final class TextArguments {
               words.isEmpty()
                   ? Optional.empty()
                   : Optional.of(TextValues.name(join(words), Term.PERIOD));
+      case DASHBOARD, API_TOKEN ->
+          text =
+              words.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(TextValues.name(join(words), Term.TEXT));
       case FIGURE_PERIOD -> {
         text =
             words.isEmpty()

@@ -53,11 +53,14 @@ public final class TypedArguments {
           case LABEL_AMOUNT -> text(values, "label").map(v -> TextValues.name(v, Term.LABEL));
           case COMMAND_NAME -> text(values, "command");
           case FIGURE_PERIOD -> text(values, "figure").map(v -> TextValues.name(v, Term.FIGURE));
-          case RANKING -> phrase(List.of(text(values, "period"), text(values, "by")));
-          case WEEK -> phrase(List.of(text(values, "week")));
+          case RANKING -> phrase(List.of(text(values, "period"), text(values, "by")), Term.PERIOD);
+          case WEEK -> phrase(List.of(text(values, "week")), Term.PERIOD);
           case SCHEDULE ->
               phrase(
-                  List.of(text(values, "action"), text(values, "routine"), text(values, "when")));
+                  List.of(text(values, "action"), text(values, "routine"), text(values, "when")),
+                  Term.PERIOD);
+          case DASHBOARD -> phrase(List.of(text(values, "option")), Term.TEXT);
+          case API_TOKEN -> phrase(List.of(text(values, "task"), text(values, "name")), Term.TEXT);
           case EVENT_EDIT ->
               text(values, OptionKey.CUSTOMER.english())
                   .map(v -> TextValues.name(v, Term.CUSTOMER));
@@ -141,13 +144,13 @@ public final class TypedArguments {
   }
 
   /** The words a phrase handler reads, as a line would give them. */
-  private static Optional<String> phrase(List<Optional<String>> parts) {
+  private static Optional<String> phrase(List<Optional<String>> parts, Term what) {
     String joined =
         parts.stream()
             .flatMap(Optional::stream)
             .map(String::strip)
             .filter(v -> !v.isEmpty())
             .collect(Collectors.joining(" "));
-    return joined.isEmpty() ? Optional.empty() : Optional.of(TextValues.name(joined, Term.PERIOD));
+    return joined.isEmpty() ? Optional.empty() : Optional.of(TextValues.name(joined, what));
   }
 }

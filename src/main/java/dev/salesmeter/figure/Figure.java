@@ -38,11 +38,11 @@ public interface Figure<R extends FigureResult> {
 
   /**
    * The events behind the figure's number for the query's period and scope (the dashboard's
-   * drill-down).
+   * drill-down), read from the same facts by the same conditions as {@link #compute}, so that the
+   * live rows add up to the number. Every figure has one: a number that cannot be opened cannot be
+   * checked.
    */
-  default Drilldown drill(FigureQuery query) {
-    throw new UnsupportedOperationException(name() + " has no drill-down yet");
-  }
+  Drilldown drill(FigureQuery query);
 
   /** A result in the workspace's words, with its chart where there is something to draw. */
   FigureAnswer render(R result, Formats formats);

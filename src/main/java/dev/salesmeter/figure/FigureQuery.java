@@ -31,6 +31,17 @@ public record FigureQuery(
       "FROM sales_by_day d JOIN reps r ON r.id = d.rep_id"
           + " WHERE d.workspace_id = :ws AND d.day >= :firstDay AND d.day <= :lastDay";
 
+  /**
+   * Which sales count in a span, for the team or {@code :rep}: those whose local day (as logged)
+   * lies in {@code :firstDay} through {@code :lastDay}, by the rep of each sale. A condition on the
+   * unaliased columns {@code workspace_id}, {@code day} and {@code rep_id}, which sales_by_day,
+   * sale_facts and {@link SaleRows}' rows share: the figures that sum sales and their drill-downs
+   * read the same rule.
+   */
+  public static final String SALES_OF_SPAN =
+      "workspace_id = :ws AND day >= :firstDay AND day <= :lastDay"
+          + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)";
+
   public FigureQuery {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(settings, "settings");

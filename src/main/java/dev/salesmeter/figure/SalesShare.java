@@ -47,6 +47,11 @@ public final class SalesShare {
                 query.rep().isEmpty() ? perRep(handle, query) : List.of()));
   }
 
+  /** The sales of the period, for the team or the rep: the flagged live ones are the share. */
+  public Drilldown drill(FigureQuery query) {
+    return jdbi.withHandle(handle -> SaleRows.ofPeriod(handle, query));
+  }
+
   private List<RepPart> perRep(Handle handle, FigureQuery query) {
     return handle
         .createQuery(
@@ -81,9 +86,8 @@ public final class SalesShare {
                 + count
                 + "), 0), COALESCE(SUM("
                 + cents
-                + "), 0) FROM sales_by_day"
-                + " WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay"
-                + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)")
+                + "), 0) FROM sales_by_day WHERE "
+                + FigureQuery.SALES_OF_SPAN)
         .bindMap(query.span(period))
         .map(
             (rs, ctx) ->

@@ -28,7 +28,10 @@ public final class SlackManifest {
     List<Map<String, Object>> commands = new ArrayList<>();
     for (CommandSpec spec : registry.all()) {
       commands.add(command(spec, spec.name(), Locale.ENGLISH));
-      commands.add(command(spec, spec.dutchName(), Locale.forLanguageTag("nl")));
+      if (!spec.dutchName().equals(spec.name())) {
+        // A word both languages use (/dashboard) is one command: Slack refuses a name twice.
+        commands.add(command(spec, spec.dutchName(), Locale.forLanguageTag("nl")));
+      }
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put(

@@ -149,7 +149,7 @@ public final class Corrections {
         });
   }
 
-  private static boolean isVoided(Handle handle, long eventId) {
+  static boolean isVoided(Handle handle, long eventId) {
     return handle
         .createQuery("SELECT EXISTS (SELECT 1 FROM events WHERE voids_event_id = :id)")
         .bind("id", eventId)
@@ -157,7 +157,7 @@ public final class Corrections {
         .one();
   }
 
-  private LoggedEvent insertVoid(
+  LoggedEvent insertVoid(
       Handle handle,
       WorkspaceId workspace,
       String interactionId,

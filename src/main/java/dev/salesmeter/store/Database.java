@@ -70,6 +70,10 @@ public final class Database implements AutoCloseable {
   private static final int POSTGRES_POOL_SIZE = 10;
 
   private final Engine engine;
+
+  /** The SQLite file; null on PostgreSQL. */
+  private final Path file;
+
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
@@ -77,8 +81,9 @@ public final class Database implements AutoCloseable {
   /** Fair: writes go in the order they came, so none starves behind a burst of others. */
   private final ReentrantLock writer = new ReentrantLock(true);
 
-  private Database(Engine engine, HikariDataSource pool) {
+  private Database(Engine engine, Path file, HikariDataSource pool) {
     this.engine = engine;
+    this.file = file;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
     // Our SQL has no <template> parts: skip rendering every statement through a template engine.
@@ -125,7 +130,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(Engine.SQLITE, pool);
+    return new Database(Engine.SQLITE, file, pool);
   }
 
   /**
@@ -158,7 +163,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(Engine.POSTGRESQL, pool);
+    return new Database(Engine.POSTGRESQL, null, pool);
   }
 
   /** Which engine this is. */
@@ -194,7 +199,7 @@ public final class Database implements AutoCloseable {
     poolConfig.setDataSource(dataSource);
     poolConfig.setMaximumPoolSize(POOL_SIZE);
     poolConfig.setPoolName("sqlite-read-only");
-    return new Database(Engine.SQLITE, new HikariDataSource(poolConfig));
+    return new Database(Engine.SQLITE, file, new HikariDataSource(poolConfig));
   }
 
   /** For reads. Writes go through {@link #write}. */
@@ -267,6 +272,24 @@ public final class Database implements AutoCloseable {
       if (sqlite) {
         writer.unlock();
       }
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the database to a new file ({@code VACUUM INTO}): one snapshot,
+   * read while writers go on (WAL), compacted. On a connection of its own: SQLite refuses it on one
+   * whose reused statements are still open. SQLite only: PostgreSQL is backed up by pg_dump.
+   */
+  public void copyTo(Path target) {
+    if (engine != Engine.SQLITE) {
+      throw new UnsupportedOperationException("a PostgreSQL database is backed up with pg_dump");
+    }
+    try (Connection connection = dataSource(file).getConnection();
+        PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+      vacuum.setString(1, target.toAbsolutePath().toString());
+      vacuum.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not copy " + file + " to " + target, e);
     }
   }
 

@@ -5,8 +5,10 @@ import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The append-only log of sales events, as the rest of Salesmeter uses it: one object that hands
@@ -67,6 +69,12 @@ public final class EventLog {
   /** The event with this number in the workspace. */
   public Optional<LoggedEvent> event(WorkspaceId workspace, long number) {
     return reader.event(workspace, number);
+  }
+
+  /** See {@link EventReader#forEachEvent}. */
+  public void forEachEvent(
+      WorkspaceId workspace, LocalDate from, LocalDate to, Consumer<LoggedEvent> each) {
+    reader.forEachEvent(workspace, from, to, each);
   }
 
   /** The latest event the user typed that still counts (not voided, not itself a void). */
@@ -135,6 +143,16 @@ public final class EventLog {
       LoggedEvent voided,
       Instant loggedAt) {
     return corrections.appendVoid(workspace, interactionId, by, voided, loggedAt);
+  }
+
+  /** The part that appends, for a batch that applies its rules in a transaction of its own. */
+  Appender appender() {
+    return appender;
+  }
+
+  /** The part that voids, for a batch that voids in a transaction of its own. */
+  Corrections corrections() {
+    return corrections;
   }
 
   /** See {@link Corrections#undo}. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -97,6 +98,24 @@ public final class EventReader {
   public Optional<LoggedEvent> eventOfInteraction(WorkspaceId workspace, String interactionId) {
     return jdbi.withHandle(
         handle -> byInteraction(handle, workspace, interactionId).map(LoggedEvent::asRepeated));
+  }
+
+  /**
+   * Every event of the workspace (voids included) whose local date lies within the days given, one
+   * at a time in number order, as the export writes them: a whole history is never held in memory.
+   */
+  public void forEachEvent(
+      WorkspaceId workspace, LocalDate from, LocalDate to, Consumer<LoggedEvent> each) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(
+                    SELECT_EVENT + " AND e.local_date BETWEEN :from AND :to ORDER BY e.number")
+                .bind("ws", workspace.value())
+                .bind("from", from.toString())
+                .bind("to", to.toString())
+                .map(EventReader::mapEvent)
+                .forEach(each));
   }
 
   /** How many events (voids included) the workspace has logged. */

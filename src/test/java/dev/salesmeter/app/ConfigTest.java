@@ -273,6 +273,62 @@ final class ConfigTest {
   }
 
   @Test
+  @DisplayName("http.public-url: unset, from the file or the environment, its slash taken off")
+  void publicUrl() throws IOException {
+    assertThat(Config.load(folder.resolve("none.yaml"), Map.of()).publicUrl()).isEmpty();
+    assertThat(
+            Config.load(write("http: {public-url: \"https://sales.example.com/\"}"), Map.of())
+                .publicUrl())
+        .contains("https://sales.example.com");
+    assertThat(
+            Config.load(
+                    folder.resolve("none.yaml"),
+                    Map.of("SALESMETER_HTTP_PUBLIC_URL", "http://10.0.0.5:3000"))
+                .publicUrl())
+        .contains("http://10.0.0.5:3000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "sales.example.com                      | must start with https:// or http://",
+        "ftp://sales.example.com                | must start with https:// or http://",
+        "https://                               | is not a URL",
+        "https://sales.example.com/dashboard    | without a path, query or fragment",
+        "https://sales.example.com/?team=1      | without a path, query or fragment",
+        "https://sales.example.com/#top         | without a path, query or fragment",
+        "https://admin:pw@sales.example.com     | must name a host, and no user",
+        "https://sales example.com              | is not a URL",
+      })
+  @DisplayName("a public URL that is no address to open: one line naming http.public-url")
+  void wrongPublicUrl(String url, String message) {
+    assertThatThrownBy(
+            () ->
+                Config.load(folder.resolve("none.yaml"), Map.of("SALESMETER_HTTP_PUBLIC_URL", url)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.public-url")
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("SALESMETER_DASHBOARD_SECRET is a secret, not an unknown key: no warning")
+  void dashboardSecretIsKnown() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Config.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      Config.load(
+          folder.resolve("none.yaml"), Map.of("SALESMETER_DASHBOARD_SECRET", "x".repeat(40)));
+    } finally {
+      logger.detachAppender(lines);
+    }
+    assertThat(lines.list).isEmpty();
+  }
+
+  @Test
   @DisplayName("a wrong value from the environment names the key too")
   void wrongFromEnvironment() {
     assertThatThrownBy(

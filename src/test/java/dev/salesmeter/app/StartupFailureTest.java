@@ -256,6 +256,29 @@ final class StartupFailureTest {
   }
 
   @Test
+  @DisplayName("import and export use SALESMETER_DATABASE_URL; backup leaves PostgreSQL to pg_dump")
+  void transferOnPostgres() throws IOException {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SALESMETER_DATABASE_URL", TestDatabases.emptyPostgres());
+    environment.put("SALESMETER_DATABASE_USER", "postgres");
+    String config = emptyConfig.toString();
+    Start in = start(environment, "import", "docs/samples/events-en.csv", "--config", config);
+    assertThat(in.exit()).as(in.err()).isZero();
+    Path out = folder.resolve("out.csv");
+    Start export = start(environment, "export", out.toString(), "--config", config);
+    assertThat(export.exit()).as(export.err()).isZero();
+    // the sample's 13 events (a void among them) and the header
+    assertThat(Files.readAllLines(out)).hasSize(14).anyMatch(line -> line.contains("Jansen"));
+    Path copy = folder.resolve("copy.db");
+    assertOneLine(
+        start(environment, "backup", copy.toString(), "--config", config),
+        "the database is PostgreSQL (database.url), which this command does not copy — back it up"
+            + " with pg_dump");
+    assertThat(copy).doesNotExist();
+    assertThat(folder.resolve("salesmeter.db")).doesNotExist();
+  }
+
+  @Test
   @DisplayName("a port that is no port, and one that is no number")
   void invalidPort() {
     Map<String, String> http =
@@ -273,6 +296,31 @@ final class StartupFailureTest {
     assertOneLine(
         startOn(folder.resolve("b.db"), word, List.of()),
         "slack.http.port must be a whole number, not \"abc\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  @DisplayName("an empty or short SALESMETER_DASHBOARD_SECRET stops the start, in every mode")
+  void dashboardSecret(String mode, Map<String, String> environment, List<String> args) {
+    Map<String, String> empty = new HashMap<>(environment);
+    empty.put("SALESMETER_DASHBOARD_SECRET", " ");
+    assertOneLine(
+        startOn(folder.resolve("empty.db"), empty, args),
+        "salesmeter: SALESMETER_DASHBOARD_SECRET is empty — set it to at least 32 random"
+            + " characters");
+    Map<String, String> shortOne = new HashMap<>(environment);
+    shortOne.put("SALESMETER_DASHBOARD_SECRET", "only-twenty-chars-xx");
+    assertOneLine(
+        startOn(folder.resolve("short.db"), shortOne, args),
+        "SALESMETER_DASHBOARD_SECRET is only 20 characters long");
+  }
+
+  @Test
+  @DisplayName("a --dashboard that is no port")
+  void dashboardPort() {
+    assertOneLine(
+        start(Map.of(), "console", "--dashboard=web", "--config", emptyConfig.toString()),
+        "--dashboard=web is not a port");
   }
 
   @Test

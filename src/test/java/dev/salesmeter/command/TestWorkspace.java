@@ -15,6 +15,7 @@ import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
 import dev.salesmeter.store.TestDatabases;
+import dev.salesmeter.web.Web;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,12 +46,37 @@ public final class TestWorkspace implements AutoCloseable {
   private final WorkspaceSettings settings;
   private final Figures figures;
 
+  /** The commands that {@code app} adds to the registry besides the standard ones (web's). */
+  @FunctionalInterface
+  public interface MoreCommands {
+    List<CommandSpec> of(Database database, Figures figures, EventLog log, Clock clock);
+  }
+
+  /** The registry's web commands, as {@code app} adds them (no secret, no URL). */
+  private static final MoreCommands WEB =
+      (database, figures, log, clock) ->
+          new Web(database, figures, log, Optional.empty(), false, clock)
+              .commands(Optional.empty(), Optional.empty());
+
+  private final MoreCommands more;
+
+  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them, on SQLite. */
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
     this(Database.Engine.SQLITE, folder, locale, now);
   }
 
+  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them, on an engine. */
   public TestWorkspace(Database.Engine engine, Path folder, Locale locale, LocalDateTime now) {
-    this(TestDatabases.open(engine, folder), locale, now);
+    this(TestDatabases.open(engine, folder), locale, now, WEB);
+  }
+
+  public TestWorkspace(Path folder, Locale locale, LocalDateTime now, MoreCommands more) {
+    this(TestDatabases.open(Database.Engine.SQLITE, folder), locale, now, more);
+  }
+
+  public TestWorkspace(
+      Database.Engine engine, Path folder, Locale locale, LocalDateTime now, MoreCommands more) {
+    this(TestDatabases.open(engine, folder), locale, now, more);
   }
 
   /**
@@ -58,11 +84,12 @@ public final class TestWorkspace implements AutoCloseable {
    * workspace's settings as configured there). This workspace must not be used after.
    */
   public TestWorkspace reopen(Locale locale, LocalDateTime now) {
-    return new TestWorkspace(database, locale, now);
+    return new TestWorkspace(database, locale, now, more);
   }
 
-  private TestWorkspace(Database database, Locale locale, LocalDateTime now) {
+  private TestWorkspace(Database database, Locale locale, LocalDateTime now, MoreCommands more) {
     this.database = database;
+    this.more = more;
     this.settings =
         new WorkspaceSettings(
             locale,
@@ -79,6 +106,7 @@ public final class TestWorkspace implements AutoCloseable {
     this.figures = Figures.standard(database);
     all.addAll(CommandRegistry.figureCommands(figures, log));
     all.add(Schedules.command(new ScheduleStore(database)));
+    all.addAll(more.of(database, figures, log, clock));
     CommandRegistry registry = new CommandRegistry(all);
     this.commands = new Commands(registry, log, new RepRoster(database), clock);
     this.suggestions = new Suggestions(registry, log, figures, clock);
@@ -147,6 +175,11 @@ public final class TestWorkspace implements AutoCloseable {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** The fixed clock of this workspace's commands. */
+  public Clock clock() {
+    return clock;
   }
 
   /** Runs a line as its {@code @user} (a rep) or as the manager lisa, with a new interaction id. */

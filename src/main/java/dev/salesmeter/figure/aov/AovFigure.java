@@ -3,9 +3,11 @@ package dev.salesmeter.figure.aov;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.Drilldown;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SaleRows;
 import dev.salesmeter.figure.aov.AovResult.Kind;
 import dev.salesmeter.figure.aov.AovResult.Orders;
 import dev.salesmeter.figure.aov.AovResult.RepOrders;
@@ -80,6 +82,15 @@ public final class AovFigure implements Figure<AovResult> {
         });
   }
 
+  /**
+   * The sales of the period, for the team or the rep: the live ones are the orders counted, their
+   * mean and median the figure's.
+   */
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    return jdbi.withHandle(handle -> SaleRows.ofPeriod(handle, query));
+  }
+
   @Override
   public FigureAnswer render(AovResult result, Formats formats) {
     return AovText.answer(result, formats);
@@ -149,11 +160,9 @@ public final class AovFigure implements Figure<AovResult> {
     long[] totals =
         handle
             .createQuery(
-                """
-                SELECT COALESCE(SUM(sales), 0), COALESCE(SUM(revenue_cents), 0) FROM sales_by_day
-                WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-                  AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
-                """)
+                "SELECT COALESCE(SUM(sales), 0), COALESCE(SUM(revenue_cents), 0) FROM sales_by_day"
+                    + " WHERE "
+                    + FigureQuery.SALES_OF_SPAN)
             .bindMap(span)
             .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
             .one();

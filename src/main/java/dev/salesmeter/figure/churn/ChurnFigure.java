@@ -2,6 +2,12 @@ package dev.salesmeter.figure.churn;
 
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.DrillCells;
+import dev.salesmeter.figure.Drilldown;
+import dev.salesmeter.figure.Drilldown.Column;
+import dev.salesmeter.figure.Drilldown.Kind;
+import dev.salesmeter.figure.Drilldown.Row;
+import dev.salesmeter.figure.Drilldown.Table;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
@@ -13,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +150,14 @@ public final class ChurnFigure implements Figure<ChurnResult> {
 
   private static final Moments CHURNED =
       new Moments(ENDED_IN_PERIOD + " AND " + ACTIVE_AT_START, ownerBefore(":from"), true);
+
+  /** Started within the period: a new customer, or one won back. */
+  private static final String STARTED_IN_PERIOD = "s.started_at >= :from AND s.started_at < :to";
+
   private static final Moments STARTED_NEW =
-      new Moments(
-          "s.won_back = 0 AND s.started_at >= :from AND s.started_at < :to", STARTER, false);
+      new Moments("s.won_back = 0 AND " + STARTED_IN_PERIOD, STARTER, false);
   private static final Moments STARTED_WON_BACK =
-      new Moments(
-          "s.won_back = 1 AND s.started_at >= :from AND s.started_at < :to", STARTER, false);
+      new Moments("s.won_back = 1 AND " + STARTED_IN_PERIOD, STARTER, false);
   private static final Moments NEW_AND_GONE =
       new Moments(ENDED_IN_PERIOD + " AND s.won_back = 0 AND s.started_at >= :from", STARTER, true);
   private static final Moments AT_RISK =
@@ -169,6 +178,95 @@ public final class ChurnFigure implements Figure<ChurnResult> {
               + STARTER
               + " END)",
           true);
+
+  private static final List<Column> SPELL_COLUMNS =
+      List.of(
+          new Column("customer", Kind.TEXT),
+          new Column("owner", Kind.TEXT),
+          new Column("start", Kind.DATE),
+          new Column("end", Kind.DATE),
+          new Column("silent", Kind.BOOLEAN),
+          new Column("wonback", Kind.BOOLEAN),
+          new Column("active", Kind.BOOLEAN),
+          new Column("churned", Kind.BOOLEAN));
+
+  /**
+   * A spell {@code s} as a row: its customer, the account owner that counts ({@code %1$s}, a rep
+   * id), the local days it started and ends (or will end, when the window runs out), and whether it
+   * counts as active at the period's start ({@code %2$s}) and as churned in the period ({@code
+   * %3$s}).
+   */
+  private static final String SPELL_ROW =
+      "SELECT c.name AS customer, (SELECT o.display_name FROM reps o WHERE o.id = %1$s) AS owner,"
+          + " (SELECT f.day FROM sale_facts f WHERE f.event_id = s.start_id) AS start,"
+          + " s.ended_day, s.silent, s.won_back, %2$s AS active, %3$s AS churned"
+          + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
+          + " WHERE s.workspace_id = :ws AND ";
+
+  /**
+   * The spells that count in the period: those active at its start (the rate's customers, by their
+   * owner at the start, with whether they churned in it), then those that began in it (new or won
+   * back, by the rep of the sale that began them; not in the rate, even where they ended in the
+   * period). Enough to recompute the rate: churned rows over active ones.
+   */
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    Map<String, Object> parameters = parameters(query, query.period());
+    String activeOwner = ownerBefore(":from");
+    String sql =
+        SPELL_ROW.formatted(activeOwner, "1", "CASE WHEN " + ENDED_IN_PERIOD + " THEN 1 ELSE 0 END")
+            + ACTIVE_AT_START
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
+            + activeOwner
+            + " = :rep)"
+            + " UNION ALL "
+            + SPELL_ROW.formatted(STARTER, "0", "0")
+            + STARTED_IN_PERIOD
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
+            + STARTER
+            + " = :rep)"
+            + " ORDER BY 3, 1";
+    return new Drilldown(
+        List.of(
+            new Table("spells", SPELL_COLUMNS, jdbi.withHandle(h -> spells(h, sql, parameters)))));
+  }
+
+  /**
+   * The customers of a period's rate who churned in it (the rate's numerator), for the team or by
+   * their owner at its start, as a table {@code churned}: for figures built on the rate, such as
+   * lifetime value.
+   */
+  public Table churned(FigureQuery query, Period period) {
+    String owner = ownerBefore(":from");
+    String sql =
+        SPELL_ROW.formatted(owner, "1", "1")
+            + CHURNED.condition()
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
+            + CHURNED.owner()
+            + " = :rep) ORDER BY 4, 1";
+    List<Row> rows = jdbi.withHandle(h -> spells(h, sql, parameters(query, period)));
+    return new Table("churned", SPELL_COLUMNS, rows);
+  }
+
+  private static List<Row> spells(Handle handle, String sql, Map<String, Object> parameters) {
+    return handle
+        .createQuery(sql)
+        .bindMap(parameters)
+        .map(
+            (rs, ctx) ->
+                new Row(
+                    Arrays.asList(
+                        rs.getString("customer"),
+                        rs.getString("owner"),
+                        DrillCells.date(rs, "start"),
+                        DrillCells.date(rs, "ended_day"),
+                        rs.getInt("silent") == 1,
+                        rs.getInt("won_back") == 1,
+                        rs.getInt("active") == 1,
+                        rs.getInt("churned") == 1),
+                    false))
+        .list();
+  }
 
   private static Rate rate(Handle handle, FigureQuery query, Period period) {
     String owner = "(CAST(:rep AS BIGINT) IS NULL OR " + ownerBefore(":from") + " = :rep)";

@@ -2,9 +2,11 @@ package dev.salesmeter.figure.leaderboard;
 
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.Drilldown;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SaleRows;
 import dev.salesmeter.figure.leaderboard.LeaderboardResult.Place;
 import dev.salesmeter.store.Database;
 import java.util.ArrayList;
@@ -77,6 +79,25 @@ public final class LeaderboardFigure implements Figure<LeaderboardResult> {
               s.before() == 0 && !row.soldEarlier()));
     }
     return new LeaderboardResult(query.period(), query.rep(), ranking, places);
+  }
+
+  /**
+   * Each rep's sales in the period (the query's rep's only, if one is asked), by the rep's place on
+   * the board by revenue — best first, ties by name, as {@link #compute} ranks them — then by date:
+   * a rep's live rows sum to the rep's revenue on the board.
+   */
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    String byPlace =
+        "SUM(CASE WHEN v.id IS NULL THEN s.amount_cents ELSE 0 END) OVER (PARTITION BY s.rep_id)"
+            + " DESC, r.display_name, r.id, "
+            + SaleRows.BY_DATE;
+    Drilldown.Table sales =
+        jdbi.withHandle(
+            handle ->
+                SaleRows.table(
+                    handle, query, query.period(), "", FigureQuery.SALES_OF_SPAN, byPlace));
+    return new Drilldown(List.of(sales));
   }
 
   @Override

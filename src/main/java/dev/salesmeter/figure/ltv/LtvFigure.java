@@ -3,9 +3,16 @@ package dev.salesmeter.figure.ltv;
 import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.DrillCells;
+import dev.salesmeter.figure.Drilldown;
+import dev.salesmeter.figure.Drilldown.Column;
+import dev.salesmeter.figure.Drilldown.Kind;
+import dev.salesmeter.figure.Drilldown.Row;
+import dev.salesmeter.figure.Drilldown.Table;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SaleRows;
 import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.figure.churn.ChurnFigure.Rate;
 import dev.salesmeter.store.Database;
@@ -29,6 +36,42 @@ import org.jdbi.v3.core.Jdbi;
  * cost stays the team's, since costs carry no rep.
  */
 public final class LtvFigure implements Figure<LtvResult> {
+  /** Within the window: a condition on the unaliased columns of a sale or cost. */
+  private static final String IN_WINDOW =
+      "workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to";
+
+  /**
+   * The window's live sales ({@code sales}), and each customer's owner at the window's end: the rep
+   * of their latest sale in it ({@code owners}).
+   */
+  private static final String WINDOW_SALES =
+      """
+      WITH sales AS (
+          SELECT customer_id, rep_id, occurred_at, event_id, amount_cents, margin_bp, is_repeat
+          FROM sale_facts WHERE %s),
+      owners AS (
+          SELECT customer_id, rep_id FROM (
+              SELECT customer_id, rep_id,
+                     ROW_NUMBER() OVER (PARTITION BY customer_id
+                                        ORDER BY occurred_at DESC, event_id DESC) AS n
+              FROM sales) latest
+          WHERE n = 1)
+      """
+          .formatted(IN_WINDOW);
+
+  /** A sale to a customer the query's rep owns at the window's end (read with the owners). */
+  private static final String OWNED =
+      "customer_id IN (SELECT customer_id FROM owners WHERE rep_id = :rep)";
+
+  private static final List<Column> COST_COLUMNS =
+      List.of(
+          new Column("number", Kind.NUMBER),
+          new Column("date", Kind.DATE),
+          new Column("label", Kind.TEXT),
+          new Column("amount", Kind.MONEY),
+          new Column("voided_by", Kind.NUMBER),
+          new Column("replaces", Kind.NUMBER));
+
   private final Jdbi jdbi;
   private final ChurnFigure churn;
 
@@ -87,6 +130,61 @@ public final class LtvFigure implements Figure<LtvResult> {
         });
   }
 
+  /**
+   * Three tables of the figure's window: its sales (per rep, to the customers the rep owns at the
+   * window's end), the team's acquisition costs, and the customers of its churn rate who left. The
+   * voided sales and costs of the window are struck rows.
+   */
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    Period window = window(query);
+    Table churned = churn.churned(query, window);
+    return jdbi.withHandle(
+        handle ->
+            new Drilldown(
+                List.of(
+                    SaleRows.table(
+                        handle,
+                        query,
+                        window,
+                        WINDOW_SALES,
+                        IN_WINDOW + (query.rep().isPresent() ? " AND " + OWNED : ""),
+                        SaleRows.BY_DATE),
+                    costs(handle, query, window),
+                    churned)));
+  }
+
+  /** The window's cost events, live and voided, by date. */
+  private static Table costs(Handle handle, FigureQuery query, Period window) {
+    List<Row> rows =
+        handle
+            .createQuery(
+                "SELECT e.number, e.local_date, e.label, e.amount_cents,"
+                    + " v.number AS voided_by, p.number AS replaces"
+                    + " FROM (SELECT * FROM events WHERE kind = 'cost' AND "
+                    + IN_WINDOW
+                    + ") e"
+                    + " LEFT JOIN events v ON v.voids_event_id = e.id"
+                    + " LEFT JOIN events p ON p.id = e.replaces_event_id"
+                    + " ORDER BY e.occurred_at, e.number")
+            .bindMap(query.span(window))
+            .map(
+                (rs, ctx) -> {
+                  Long voidedBy = DrillCells.number(rs, "voided_by");
+                  return new Row(
+                      Arrays.asList(
+                          rs.getLong("number"),
+                          DrillCells.date(rs, "local_date"),
+                          rs.getString("label"),
+                          DrillCells.money(rs, "amount_cents"),
+                          voidedBy,
+                          DrillCells.number(rs, "replaces")),
+                      voidedBy != null);
+                })
+            .list();
+    return new Table("costs", COST_COLUMNS, rows);
+  }
+
   @Override
   public FigureAnswer render(LtvResult result, Formats formats) {
     return LtvText.answer(result, formats);
@@ -110,36 +208,19 @@ public final class LtvFigure implements Figure<LtvResult> {
     Map<String, Object> span = query.span(window);
     return handle
         .createQuery(
-            """
-            WITH sales AS (
-                SELECT customer_id, rep_id, occurred_at, event_id, amount_cents, margin_bp,
-                       is_repeat
-                FROM sale_facts
-                WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to),
-            -- each customer's owner at the window's end: the rep of their latest sale in it
-            owners AS (
-                SELECT customer_id, rep_id FROM (
-                    SELECT customer_id, rep_id,
-                           ROW_NUMBER() OVER (PARTITION BY customer_id
-                                              ORDER BY occurred_at DESC, event_id DESC) AS n
-                    FROM sales) latest
-                WHERE n = 1)
-            SELECT COALESCE(SUM(s.amount_cents), 0) AS revenue,
-                   COALESCE(SUM(s.amount_cents * COALESCE(s.margin_bp, :margin)), 0)
-                     AS profit_bp,
-                   COUNT(DISTINCT s.customer_id) AS customers,
-                   COALESCE(MAX(CASE WHEN s.amount_cents % 100 <> 0 THEN 1 ELSE 0 END), 0)
-                     AS sale_cents,
-                   (SELECT COUNT(*) FROM sales WHERE is_repeat = 0) AS new_customers,
-                   (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs
-                    WHERE workspace_id = :ws AND occurred_at >= :from AND occurred_at < :to)
-                     AS costs
-            """
+            WINDOW_SALES
+                + """
+                SELECT COALESCE(SUM(s.amount_cents), 0) AS revenue,
+                       COALESCE(SUM(s.amount_cents * COALESCE(s.margin_bp, :margin)), 0)
+                         AS profit_bp,
+                       COUNT(DISTINCT s.customer_id) AS customers,
+                       COALESCE(MAX(CASE WHEN s.amount_cents % 100 <> 0 THEN 1 ELSE 0 END), 0) AS sale_cents,
+                       (SELECT COUNT(*) FROM sales WHERE is_repeat = 0) AS new_customers,
+                       (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs WHERE\s"""
+                + IN_WINDOW
+                + ") AS costs FROM sales s"
                 // The owners are only needed to pick one rep's customers: the team's are all.
-                + (query.rep().isPresent()
-                    ? "FROM sales s JOIN owners o ON o.customer_id = s.customer_id"
-                        + " WHERE o.rep_id = :rep"
-                    : "FROM sales s"))
+                + (query.rep().isPresent() ? " WHERE " + OWNED : ""))
         .bindMap(span)
         .bind("margin", query.settings().defaultMargin().basisPoints())
         .map(

@@ -1,6 +1,7 @@
 package dev.salesmeter.figure.repeat;
 
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.Drilldown;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
@@ -30,6 +31,11 @@ public final class RepeatFigure implements Figure<ShareResult> {
   @Override
   public ShareResult compute(FigureQuery query) {
     return share.compute(query);
+  }
+
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    return share.drill(query);
   }
 
   @Override

@@ -3,9 +3,11 @@ package dev.salesmeter.figure.revenue;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.figure.Drilldown;
 import dev.salesmeter.figure.Figure;
 import dev.salesmeter.figure.FigureAnswer;
 import dev.salesmeter.figure.FigureQuery;
+import dev.salesmeter.figure.SaleRows;
 import dev.salesmeter.figure.revenue.RevenueResult.DayRevenue;
 import dev.salesmeter.figure.revenue.RevenueResult.RepRevenue;
 import dev.salesmeter.figure.revenue.RevenueResult.Totals;
@@ -51,6 +53,12 @@ public final class RevenueFigure implements Figure<RevenueResult> {
                 target(handle, query),
                 LocalDate.ofInstant(query.now(), query.settings().zone()),
                 revenueByDay(handle, query)));
+  }
+
+  /** The sales of the period, for the team or the rep: the live ones sum to the revenue. */
+  @Override
+  public Drilldown drill(FigureQuery query) {
+    return jdbi.withHandle(handle -> SaleRows.ofPeriod(handle, query));
   }
 
   @Override
@@ -113,12 +121,9 @@ public final class RevenueFigure implements Figure<RevenueResult> {
   private static Totals totals(Handle handle, FigureQuery query, Period period) {
     return handle
         .createQuery(
-            """
-            SELECT COALESCE(SUM(revenue_cents), 0) AS revenue, COALESCE(SUM(sales), 0) AS sales
-            FROM sales_by_day
-            WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
-            """)
+            "SELECT COALESCE(SUM(revenue_cents), 0) AS revenue, COALESCE(SUM(sales), 0) AS sales"
+                + " FROM sales_by_day WHERE "
+                + FigureQuery.SALES_OF_SPAN)
         .bindMap(query.span(period))
         .map((rs, ctx) -> new Totals(Money.ofCents(rs.getLong("revenue")), rs.getLong("sales")))
         .one();
@@ -148,13 +153,9 @@ public final class RevenueFigure implements Figure<RevenueResult> {
   private static List<DayRevenue> revenueByDay(Handle handle, FigureQuery query) {
     return handle
         .createQuery(
-            """
-            SELECT day, SUM(revenue_cents) FROM sales_by_day
-            WHERE workspace_id = :ws AND day >= :firstDay AND day <= :lastDay
-              AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)
-            GROUP BY day HAVING SUM(sales) > 0
-            ORDER BY day
-            """)
+            "SELECT day, SUM(revenue_cents) FROM sales_by_day WHERE "
+                + FigureQuery.SALES_OF_SPAN
+                + " GROUP BY day HAVING SUM(sales) > 0 ORDER BY day")
         .bindMap(query.span(query.period()))
         .map(
             (rs, ctx) ->
