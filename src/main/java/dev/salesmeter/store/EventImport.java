@@ -28,8 +28,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>The transaction is this process's one write ({@link Database#write}): commands that log
  * meanwhile wait in the writer's queue and are confirmed after it; another process waits on
- * SQLite's lock for its busy timeout and then fails with nothing stored (its user is told to try
- * again, and the retry carries the same interaction id, so it is never stored twice).
+ * SQLite's lock (on PostgreSQL, the workspace's counter row) and may fail with nothing stored (its
+ * user is told to try again, and the retry carries the same interaction id, so it is never stored
+ * twice).
  *
  * <p>Each event is appended on its own, with its figures' facts brought up to date at once: the
  * rules read those facts (the open opportunity a step joins, whether a churn ends a spell), so the
