@@ -56,7 +56,7 @@ final class ChatRunner {
     Optional<String> publicUrl = config.publicUrl();
     Clock clock = Clock.system(defaults.zone());
     Deque<AutoCloseable> running = new ArrayDeque<>();
-    try (Database database = StartupFailures.openDatabase(config.database().path())) {
+    try (Database database = StartupFailures.openDatabase(config.database(), environment)) {
       EventLog log = new EventLog(database, defaults, clock);
       Figures figures = Figures.standard(database);
       Web web =
@@ -110,7 +110,7 @@ final class ChatRunner {
               config.httpBind(),
               listener.port(),
               config.slack().http().path(),
-              config.database().path());
+              config.database().described());
         }
         System.err.printf(
             "Dashboard and JSON API on %s:%d (%s).%n",

@@ -147,8 +147,38 @@ public record Config(
     }
   }
 
-  /** Where the event log lives. */
-  public record Database(Path path) {}
+  /**
+   * Where the event log lives: the SQLite file of {@code path}, unless a PostgreSQL {@code url} is
+   * given ({@code jdbc:postgresql://host:5432/name}), with its {@code user}. The password comes
+   * only from the environment ({@value #DATABASE_PASSWORD}).
+   */
+  public record Database(Path path, String url, String user) {
+    public Database {
+      url = url == null ? "" : url.strip();
+      user = user == null ? "" : user.strip();
+      if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
+        throw new ConfigException(
+            "database.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/name), not \""
+                + url
+                + "\"",
+            "correct database.url (or SALESMETER_DATABASE_URL), or leave it empty to use the"
+                + " SQLite file of database.path");
+      }
+    }
+
+    /** Whether the log is on PostgreSQL (a URL is given) rather than the SQLite file. */
+    public boolean postgres() {
+      return !url.isEmpty();
+    }
+
+    /** The database as people read it in messages: the URL (without its query), or the file. */
+    public String described() {
+      return postgres() ? url.replaceAll("\\?.*", "") : String.valueOf(path);
+    }
+  }
+
+  /** The environment variable that holds the PostgreSQL password (never the configuration). */
+  public static final String DATABASE_PASSWORD = "SALESMETER_DATABASE_PASSWORD";
 
   /**
    * Slack: Socket Mode (no public address) or HTTP mode behind a load balancer, the Web API's
@@ -298,6 +328,8 @@ public record Config(
           Map.entry("workspace.name", ""),
           Map.entry("workspace.user-language", "false"),
           Map.entry("database.path", "salesmeter.db"),
+          Map.entry("database.url", ""),
+          Map.entry("database.user", ""),
           Map.entry("slack.mode", "socket"),
           Map.entry("slack.http.port", ""),
           Map.entry("slack.http.path", "/slack/events"),
@@ -391,8 +423,9 @@ public record Config(
       throw new ConfigException("the configuration cannot be read: " + firstLine(e.getMessage()));
     }
     if (config.database() == null
-        || config.database().path() == null
-        || config.database().path().toString().isBlank()) {
+        || (!config.database().postgres()
+            && (config.database().path() == null
+                || config.database().path().toString().isBlank()))) {
       throw new ConfigException("database.path is missing: give the SQLite file to use");
     }
     config.workspace().settings();
@@ -500,7 +533,11 @@ public record Config(
         Stream.concat(DEFAULTS.keySet().stream().map(Config::environmentName), SECRETS.stream())
             .collect(Collectors.toSet());
     environment.keySet().stream()
-        .filter(name -> name.startsWith("SALESMETER_") && !known.contains(name))
+        .filter(
+            name ->
+                name.startsWith("SALESMETER_")
+                    && !known.contains(name)
+                    && !name.equals(DATABASE_PASSWORD))
         .sorted()
         .forEach(
             name ->

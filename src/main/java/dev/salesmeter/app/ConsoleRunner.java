@@ -54,18 +54,23 @@ final class ConsoleRunner {
     Config config = Config.load(options.configFile(), environment);
     WorkspaceSettings settings = settings(config, options);
     Clock clock = clock(options.now, settings.zone());
-    Path file = options.database != null ? options.database : config.database().path();
+    // --db FILE is always an SQLite file; without it the configuration decides (a PostgreSQL URL,
+    // e.g. from SALESMETER_DATABASE_URL, else database.path).
+    Config.Database where =
+        options.database != null
+            ? new Config.Database(options.database, "", "")
+            : config.database();
     boolean interactive = System.console() != null;
     // A terminal serves the dashboard; a script only when asked, since it usually ends at once.
     boolean serve = interactive || options.dashboard != null;
     Optional<Integer> askedPort = options.dashboardPort();
     // The console's own run needs no secret: one made up now signs its links until it stops.
     Links links = PublicListener.links(environment).orElseGet(ConsoleRunner::oneRunLinks);
-    try (Database database = StartupFailures.openDatabase(file)) {
+    try (Database database = StartupFailures.openDatabase(where, environment)) {
       // Said once the file opened: a start that fails says only why.
       System.err.printf(
           "%sSalesmeter console on %s (%s, %s).%n",
-          why, file, settings.locale().getLanguage(), settings.zone().getId());
+          why, where.described(), settings.locale().getLanguage(), settings.zone().getId());
       EventLog log = new EventLog(database, settings, clock);
       log.configure(Console.WORKSPACE, settings);
       Figures figures = Figures.standard(database);
@@ -87,7 +92,7 @@ final class ConsoleRunner {
             config,
             settings,
             clock,
-            file,
+            where,
             database,
             log,
             figures,
@@ -114,7 +119,7 @@ final class ConsoleRunner {
       Config config,
       WorkspaceSettings settings,
       Clock clock,
-      Path file,
+      Config.Database where,
       Database database,
       EventLog log,
       Figures figures,
@@ -143,7 +148,9 @@ final class ConsoleRunner {
       try {
         System.err.println(DemoHistory.fill(console, log, settings, clock));
       } catch (RuntimeException e) {
-        throw StartupFailures.database(file, e);
+        throw where.postgres()
+            ? StartupFailures.postgres(where.url(), e)
+            : StartupFailures.database(where.path(), e);
       }
     }
     if (interactive) {

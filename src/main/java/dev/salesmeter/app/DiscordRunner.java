@@ -30,7 +30,7 @@ final class DiscordRunner {
     DiscordConnection connection =
         DiscordConnection.start(
             environment.get("DISCORD_BOT_TOKEN"), discord.apiUrl(), discord.gatewayUrl(), adapter);
-    System.err.printf("Salesmeter in Discord; database %s.%n", config.database().path());
+    System.err.printf("Salesmeter in Discord; database %s.%n", config.database().described());
     return new Connected(
         adapter,
         connection,

@@ -51,7 +51,7 @@ final class SlackRunner {
     SocketModeApp socketMode = adapter.socketMode(appToken);
     socketMode.startAsync();
     System.err.printf(
-        "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().path());
+        "Salesmeter in Slack (Socket Mode); database %s.%n", config.database().described());
     return new Connected(
         adapter,
         socketMode::close,

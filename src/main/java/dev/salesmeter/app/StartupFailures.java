@@ -7,7 +7,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,62 @@ final class StartupFailures {
   private static final Logger LOG = LoggerFactory.getLogger(StartupFailures.class);
 
   private StartupFailures() {}
+
+  /**
+   * The configured database (PostgreSQL when a URL is given, else the SQLite file), or the one line
+   * that says why it cannot be used and what to do.
+   */
+  static Database openDatabase(Config.Database database, Map<String, String> environment) {
+    if (!database.postgres()) {
+      return openDatabase(database.path());
+    }
+    try {
+      return Database.openPostgres(
+          database.url(), database.user(), environment.getOrDefault(Config.DATABASE_PASSWORD, ""));
+    } catch (RuntimeException e) {
+      throw postgres(database.url(), e);
+    }
+  }
+
+  /** A PostgreSQL database that could not be reached or migrated, as one line. */
+  static ConfigException postgres(String url, Throwable failure) {
+    // The query part may carry a password: never repeat it.
+    String where = url.replaceAll("\\?.*", "");
+    Optional<SQLException> sql = cause(failure, SQLException.class);
+    String state = sql.map(SQLException::getSQLState).map(String::valueOf).orElse("");
+    String said = sql.map(e -> firstLine(e.getMessage())).orElse(Unexpected.causeChain(failure));
+    if (state.equals("28P01") || state.equals("28000")) {
+      return new ConfigException(
+          "PostgreSQL at " + where + " refused the login (" + said + ")",
+          "check database.user (SALESMETER_DATABASE_USER) and SALESMETER_DATABASE_PASSWORD");
+    }
+    if (state.equals("3D000")) {
+      return new ConfigException(
+          "the database of " + where + " does not exist on that server",
+          "create it (createdb NAME, or CREATE DATABASE NAME in psql), or correct database.url");
+    }
+    if (state.startsWith("08")) {
+      return new ConfigException(
+          "cannot connect to PostgreSQL at " + where + " (" + said + ")",
+          "check that the server runs and takes connections at that host and port, and"
+              + " database.url (SALESMETER_DATABASE_URL)");
+    }
+    if (state.equals("42501")) {
+      return new ConfigException(
+          "the PostgreSQL user may not create Salesmeter's tables in " + where + " (" + said + ")",
+          "let the user own the database (ALTER DATABASE NAME OWNER TO USER), or create the"
+              + " schema once as its owner");
+    }
+    LOG.debug("the database {} could not be opened", where, failure);
+    return new ConfigException(
+        "the database " + where + " cannot be used (" + Unexpected.causeChain(failure) + ")",
+        "check database.url; if the database was migrated by a newer Salesmeter, run that"
+            + " version");
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").strip();
+  }
 
   /** The database, or the one line that says why this file cannot be used and what to do. */
   static Database openDatabase(Path file) {

@@ -51,9 +51,8 @@ final class TransferCommands {
     static Opened of(Main main) {
       Config config = Config.load(main.options.configFile(), main.environment());
       WorkspaceSettings defaults = config.workspace().settings();
-      Path file = main.options.database != null ? main.options.database : config.database().path();
       Clock clock = ConsoleRunner.clock(main.options.now, defaults.zone());
-      Database database = StartupFailures.openDatabase(file);
+      Database database = StartupFailures.openDatabase(where(main, config), main.environment());
       return new Opened(config, database, new EventLog(database, defaults, clock), clock);
     }
 
@@ -67,14 +66,11 @@ final class TransferCommands {
     return id == null ? Console.WORKSPACE : new WorkspaceId(id.strip());
   }
 
-  /**
-   * The database engine's seam: on PostgreSQL a copy is pg_dump's work. The PostgreSQL
-   * configuration is {@code SALESMETER_DATABASE_URL}; once the configuration reads it, ask it here
-   * instead.
-   */
-  static boolean onPostgres(Map<String, String> environment) {
-    String url = environment.get("SALESMETER_DATABASE_URL");
-    return url != null && !url.isBlank();
+  /** As the console: {@code --db FILE} is an SQLite file, else the configuration decides. */
+  private static Config.Database where(Main main, Config config) {
+    return main.options.database != null
+        ? new Config.Database(main.options.database, "", "")
+        : config.database();
   }
 
   /** {@code salesmeter import FILE}: a CRM export or spreadsheet into a workspace. */
@@ -233,9 +229,11 @@ final class TransferCommands {
 
     @Override
     public Integer call() {
-      if (onPostgres(main.environment())) {
+      Config config = Config.load(main.options.configFile(), main.environment());
+      if (where(main, config).postgres()) {
+        // On PostgreSQL a copy is pg_dump's work.
         throw new ConfigException(
-            "the database is PostgreSQL (SALESMETER_DATABASE_URL), which this command does not copy",
+            "the database is PostgreSQL (database.url), which this command does not copy",
             "back it up with pg_dump, e.g. pg_dump --format=custom --file=salesmeter.dump"
                 + " \"$SALESMETER_DATABASE_URL\"");
       }

@@ -40,7 +40,7 @@ public record FigureQuery(
    */
   public static final String SALES_OF_SPAN =
       "workspace_id = :ws AND day >= :firstDay AND day <= :lastDay"
-          + " AND (:rep IS NULL OR rep_id = :rep)";
+          + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)";
 
   public FigureQuery {
     Objects.requireNonNull(workspace, "workspace");

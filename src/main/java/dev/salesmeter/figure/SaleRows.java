@@ -77,7 +77,7 @@ public final class SaleRows {
                     + " local_date AS day, occurred_at, amount_cents, cross_sell, margin_bp,"
                     + " products, replaces_event_id FROM events"
                     + " WHERE workspace_id = :ws AND kind = 'sale'"
-                    + " AND occurred_at >= :nearFrom AND occurred_at < :nearTo)"
+                    + " AND occurred_at >= :nearFrom AND occurred_at < :nearTo) near"
                     + " WHERE "
                     + condition
                     + ") s"

@@ -24,7 +24,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file behind Salesmeter, migrated to the current schema on open.
+ * The database behind Salesmeter, migrated to the current schema on open: an SQLite file (the
+ * default: one process on one machine) or PostgreSQL (several processes, e.g. replicas behind a
+ * load balancer). Both run the same SQL; each engine has its own migrations.
+ *
+ * <p>PostgreSQL: a pool of connections with {@code synchronous_commit=on} and the default isolation
+ * (read committed). Writes run concurrently; where two could race, the database decides: appends of
+ * one workspace queue on its counter row ({@code event_counters}), unique constraints refuse
+ * doubles, schedule claims compare with the database's clock.
+ *
+ * <p>SQLite:
  *
  * <p>Durability first: WAL with {@code synchronous=FULL}, so a confirmed log survives a power cut;
  * a busy timeout, so a second process waits instead of failing; foreign keys on; and write
@@ -52,7 +61,19 @@ public final class Database implements AutoCloseable {
   private static final int POOL_SIZE = 4;
   private static final long CHECKPOINT_EVERY_MILLIS = 200;
 
+  /** The two engines Salesmeter runs on. */
+  public enum Engine {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  private static final int POSTGRES_POOL_SIZE = 10;
+
+  private final Engine engine;
+
+  /** The SQLite file; null on PostgreSQL. */
   private final Path file;
+
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
@@ -60,9 +81,19 @@ public final class Database implements AutoCloseable {
   /** Fair: writes go in the order they came, so none starves behind a burst of others. */
   private final ReentrantLock writer = new ReentrantLock(true);
 
-  private Database(Path file, HikariDataSource pool) {
+  private Database(Engine engine, Path file, HikariDataSource pool) {
+    this.engine = engine;
     this.file = file;
     this.pool = pool;
+    this.jdbi = Jdbi.create(pool);
+    // Our SQL has no <template> parts: skip rendering every statement through a template engine.
+    jdbi.setTemplateEngine(new NoTemplateEngine());
+    if (engine == Engine.POSTGRESQL) {
+      // The driver prepares a statement on the server once it ran a few times: nothing to keep.
+      this.checkpoints = null;
+      return;
+    }
+    jdbi.setStatementBuilderFactory(new ReusedStatements());
     this.checkpoints =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -72,10 +103,6 @@ public final class Database implements AutoCloseable {
             });
     checkpoints.scheduleWithFixedDelay(
         this::checkpoint, CHECKPOINT_EVERY_MILLIS, CHECKPOINT_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    this.jdbi = Jdbi.create(pool);
-    jdbi.setStatementBuilderFactory(new ReusedStatements());
-    // Our SQL has no <template> parts: skip rendering every statement through a template engine.
-    jdbi.setTemplateEngine(new NoTemplateEngine());
   }
 
   /** Opens (creating if needed) the database file and applies any pending migrations. */
@@ -103,7 +130,45 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(file, pool);
+    return new Database(Engine.SQLITE, file, pool);
+  }
+
+  /**
+   * Connects to a PostgreSQL database and applies any pending migrations (its own: {@code
+   * db/postgresql}).
+   *
+   * @param url {@code jdbc:postgresql://host:5432/name}
+   * @param user empty for the driver's default (the URL may name one)
+   * @param password empty for none (the URL, {@code .pgpass} or trust may do)
+   */
+  public static Database openPostgres(String url, String user, String password) {
+    HikariConfig poolConfig = new HikariConfig();
+    poolConfig.setJdbcUrl(url);
+    if (!user.isBlank()) {
+      poolConfig.setUsername(user);
+    }
+    if (!password.isEmpty()) {
+      poolConfig.setPassword(password);
+    }
+    poolConfig.setDriverClassName("org.postgresql.Driver");
+    poolConfig.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+    poolConfig.setPoolName("postgresql");
+    poolConfig.addDataSourceProperty("options", "-c synchronous_commit=on");
+    poolConfig.addDataSourceProperty("connectTimeout", "10");
+    poolConfig.addDataSourceProperty("reWriteBatchedInserts", "true");
+    HikariDataSource pool = new HikariDataSource(poolConfig);
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(Engine.POSTGRESQL, null, pool);
+  }
+
+  /** Which engine this is. */
+  public Engine engine() {
+    return engine;
   }
 
   /** A data source with the same durability settings, for benchmarks that compare bare JDBC. */
@@ -134,7 +199,7 @@ public final class Database implements AutoCloseable {
     poolConfig.setDataSource(dataSource);
     poolConfig.setMaximumPoolSize(POOL_SIZE);
     poolConfig.setPoolName("sqlite-read-only");
-    return new Database(file, new HikariDataSource(poolConfig));
+    return new Database(Engine.SQLITE, file, new HikariDataSource(poolConfig));
   }
 
   /** For reads. Writes go through {@link #write}. */
@@ -143,11 +208,15 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs a write transaction as this process's one writer: it waits its turn behind the writes
-   * already queued, then takes SQLite's write lock at BEGIN. A transaction nested in another on the
-   * same thread would wait for its own lock on a second connection: never call this inside one.
+   * Runs a write transaction. On SQLite as this process's one writer: it waits its turn behind the
+   * writes already queued, then takes SQLite's write lock at BEGIN. A transaction nested in another
+   * on the same thread would wait for its own lock on a second connection: never call this inside
+   * one. On PostgreSQL writes run at once, side by side; the rows they touch decide their order.
    */
   public <R, X extends Exception> R write(HandleCallback<R, X> transaction) throws X {
+    if (engine == Engine.POSTGRESQL) {
+      return jdbi.inTransaction(transaction);
+    }
     writer.lock();
     try {
       return jdbi.inTransaction(transaction);
@@ -163,14 +232,17 @@ public final class Database implements AutoCloseable {
 
   /**
    * Rewrites the health probe's one row in a transaction: what {@code /healthz} asks to prove that
-   * the file still takes writes.
+   * the database still takes writes.
    *
-   * @return empty when the write was committed, else what SQLite said (one line)
+   * @return empty when the write was committed, else what the database said (one line)
    */
   public Optional<String> probeWrite() {
     // Plain JDBC on a fresh statement: a failed write must not leave a reused statement behind
     // that answers the next probe with a confusing error instead of the real one.
-    writer.lock();
+    boolean sqlite = engine == Engine.SQLITE;
+    if (sqlite) {
+      writer.lock();
+    }
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement update =
@@ -197,16 +269,21 @@ public final class Database implements AutoCloseable {
       String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
       return Optional.of(message.lines().findFirst().orElse(message));
     } finally {
-      writer.unlock();
+      if (sqlite) {
+        writer.unlock();
+      }
     }
   }
 
   /**
    * Writes a consistent copy of the database to a new file ({@code VACUUM INTO}): one snapshot,
    * read while writers go on (WAL), compacted. On a connection of its own: SQLite refuses it on one
-   * whose reused statements are still open.
+   * whose reused statements are still open. SQLite only: PostgreSQL is backed up by pg_dump.
    */
   public void copyTo(Path target) {
+    if (engine != Engine.SQLITE) {
+      throw new UnsupportedOperationException("a PostgreSQL database is backed up with pg_dump");
+    }
     try (Connection connection = dataSource(file).getConnection();
         PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
       vacuum.setString(1, target.toAbsolutePath().toString());
@@ -231,11 +308,13 @@ public final class Database implements AutoCloseable {
     // Let a checkpoint that is running finish first: interrupted, its connection was still in use
     // when the pool closed, so the last close did not fold the WAL into the file (a copy of the
     // file alone then lacked the latest writes).
-    checkpoints.shutdown();
-    try {
-      checkpoints.awaitTermination(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (checkpoints != null) {
+      checkpoints.shutdown();
+      try {
+        checkpoints.awaitTermination(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     pool.close();
   }

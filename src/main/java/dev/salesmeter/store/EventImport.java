@@ -28,19 +28,26 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>The transaction is this process's one write ({@link Database#write}): commands that log
  * meanwhile wait in the writer's queue and are confirmed after it; another process waits on
- * SQLite's lock for its busy timeout and then fails with nothing stored (its user is told to try
- * again, and the retry carries the same interaction id, so it is never stored twice).
+ * SQLite's lock (on PostgreSQL, the workspace's counter row) and may fail with nothing stored (its
+ * user is told to try again, and the retry carries the same interaction id, so it is never stored
+ * twice).
  *
- * <p>For now each event is inserted on its own, with the triggers that keep the figures' facts; a
- * set-based derivation of the facts after a bulk insert can replace that behind this method.
+ * <p>Each event is appended on its own, with its figures' facts brought up to date at once: the
+ * rules read those facts (the open opportunity a step joins, whether a churn ends a spell), so the
+ * next row of the batch must see them. The workspace's counter row is locked first, as every append
+ * does, so on PostgreSQL a batch and the appends of another process run one after the other.
  */
 public final class EventImport {
   private final Database database;
   private final EventLog log;
+  private final Appender appender;
+  private final Corrections corrections;
 
   public EventImport(Database database, EventLog log) {
     this.database = database;
     this.log = log;
+    this.appender = log.appender();
+    this.corrections = log.corrections();
   }
 
   /**
@@ -128,6 +135,7 @@ public final class EventImport {
     try {
       return database.write(
           handle -> {
+            Appender.lockWorkspace(handle, workspace.value());
             Outcome done = appendIn(handle, workspace, zone, items, progress);
             if (dryRun || !done.refusals().isEmpty()) {
               throw new RolledBack(done.notWritten());
@@ -165,7 +173,7 @@ public final class EventImport {
       }
       progress.accept(i + 1);
     }
-    List<Customer> customers = EventLog.customersAfter(handle, workspace, customersBefore);
+    List<Customer> customers = Directory.customersAfter(handle, workspace, customersBefore);
     List<Rep> reps =
         handle
             .createQuery(
@@ -187,12 +195,13 @@ public final class EventImport {
       if (voidedId < 0) {
         return Optional.of(Reason.NAMES_A_REFUSED_EVENT);
       }
-      if (EventLog.isVoided(handle, voidedId)) {
+      if (Corrections.isVoided(handle, voidedId)) {
         return Optional.of(Reason.ALREADY_VOIDED);
       }
-      LoggedEvent voided = EventLog.byId(handle, workspace, voidedId);
+      LoggedEvent voided = EventReader.byId(handle, workspace, voidedId);
       ids[index] =
-          log.insertVoid(
+          corrections
+              .insertVoid(
                   handle,
                   workspace,
                   event.interactionId(),
@@ -209,13 +218,13 @@ public final class EventImport {
       if (oldId < 0) {
         return Optional.of(Reason.NAMES_A_REFUSED_EVENT);
       }
-      if (!EventLog.isVoided(handle, oldId)) {
+      if (!Corrections.isVoided(handle, oldId)) {
         return Optional.of(Reason.REPLACED_NOT_VOIDED);
       }
-      replacing = Optional.of(EventLog.byId(handle, workspace, oldId));
+      replacing = Optional.of(EventReader.byId(handle, workspace, oldId));
     }
     AppendResult result =
-        log.appendIn(handle, event, EventLog.NewCustomerCheck.CONFIRMED, zone, replacing);
+        appender.appendIn(handle, event, EventLog.NewCustomerCheck.CONFIRMED, zone, replacing);
     if (result instanceof AppendResult.Logged logged) {
       ids[index] = logged.event().id();
       return Optional.empty();

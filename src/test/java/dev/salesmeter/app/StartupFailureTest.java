@@ -3,6 +3,7 @@ package dev.salesmeter.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.store.Database;
+import dev.salesmeter.store.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -198,6 +199,83 @@ final class StartupFailureTest {
           "port " + taken.getLocalPort() + " (http.port) is already in use",
           "set http.port to a free port");
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  @DisplayName("PostgreSQL: no server at the URL")
+  void postgresUnreachable(String mode, Map<String, String> environment, List<String> args)
+      throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Map<String, String> postgres = new HashMap<>(environment);
+    postgres.put("SALESMETER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/sales");
+    assertOneLine(
+        startOn(folder.resolve("unused.db"), postgres, args),
+        "cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + closed + "/sales (",
+        "— check that the server runs");
+  }
+
+  @Test
+  @DisplayName("PostgreSQL: a database the server does not have, and a URL that is not one")
+  void postgresMissingDatabase() {
+    Map<String, String> postgres = new HashMap<>();
+    postgres.put("SALESMETER_DATABASE_URL", TestDatabases.postgresUrl("no_such_database"));
+    postgres.put("SALESMETER_DATABASE_USER", "postgres");
+    postgres.put("SALESMETER_DATABASE_PASSWORD", "not-shown");
+    Start start = startOn(folder.resolve("unused.db"), postgres, List.of("console"));
+    assertOneLine(start, "/no_such_database does not exist on that server — create it");
+    assertThat(start.err()).doesNotContain("not-shown");
+    postgres.put("SALESMETER_DATABASE_URL", "postgres://db:5432/sales");
+    assertOneLine(
+        startOn(folder.resolve("unused.db"), postgres, List.of("console")),
+        "database.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/name), not"
+            + " \"postgres://db:5432/sales\"");
+  }
+
+  @Test
+  @DisplayName("the console honours SALESMETER_DATABASE_URL when no --db is given")
+  void consoleOnPostgres() {
+    String url = TestDatabases.emptyPostgres();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SALESMETER_DATABASE_URL", url);
+    environment.put("SALESMETER_DATABASE_USER", "postgres");
+    Start start = start(environment, "console", "--config", emptyConfig.toString());
+    assertThat(start.exit()).as(start.err()).isZero();
+    assertThat(start.err()).contains("Salesmeter console on " + url);
+    assertThat(folder.resolve("salesmeter.db")).doesNotExist();
+    // --db still means an SQLite file, even with the URL set
+    Path file = folder.resolve("local.db");
+    Start local =
+        start(environment, "console", "--db", file.toString(), "--config", emptyConfig.toString());
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(local.err()).contains("Salesmeter console on " + file);
+    assertThat(file).exists();
+  }
+
+  @Test
+  @DisplayName("import and export use SALESMETER_DATABASE_URL; backup leaves PostgreSQL to pg_dump")
+  void transferOnPostgres() throws IOException {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SALESMETER_DATABASE_URL", TestDatabases.emptyPostgres());
+    environment.put("SALESMETER_DATABASE_USER", "postgres");
+    String config = emptyConfig.toString();
+    Start in = start(environment, "import", "docs/samples/events-en.csv", "--config", config);
+    assertThat(in.exit()).as(in.err()).isZero();
+    Path out = folder.resolve("out.csv");
+    Start export = start(environment, "export", out.toString(), "--config", config);
+    assertThat(export.exit()).as(export.err()).isZero();
+    // the sample's 13 events (a void among them) and the header
+    assertThat(Files.readAllLines(out)).hasSize(14).anyMatch(line -> line.contains("Jansen"));
+    Path copy = folder.resolve("copy.db");
+    assertOneLine(
+        start(environment, "backup", copy.toString(), "--config", config),
+        "the database is PostgreSQL (database.url), which this command does not copy — back it up"
+            + " with pg_dump");
+    assertThat(copy).doesNotExist();
+    assertThat(folder.resolve("salesmeter.db")).doesNotExist();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.salesmeter.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.core.WorkspaceId;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,18 +15,25 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Commands end to end: text in, reply out, on the real store in a temporary SQLite file. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class CommandsTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
   }
 
   @AfterEach
@@ -175,7 +183,7 @@ final class CommandsTest {
     @DisplayName("a Dutch workspace answers in Dutch with Dutch number formats")
     void dutch() {
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       assertThat(team.run("@anna /verkoop \"Bakkerij Jansen\" 4.200,50").text())
           .isEqualTo(
               "Verkoop #1 vastgelegd: € 4.200,50 — Bakkerij Jansen (anna), directe verkoop (geen"
@@ -233,7 +241,7 @@ final class CommandsTest {
     @DisplayName("in Dutch")
     void dutch() {
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       team.log("@anna /aanvraag Acme datum:2026-03-02");
       assertThat(team.log("@anna /aanvraag Acme").text())
           .isEqualTo(
@@ -412,7 +420,7 @@ final class CommandsTest {
     void dutchDot() {
       // given
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       // when
       Reply reply = team.run("/verkoop Beta 4.200");
       // then
@@ -492,7 +500,7 @@ final class CommandsTest {
     void dutch() {
       // given
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       team.log("/verkoop Acme 100");
       // when
       Reply reply = team.run("/verkoop Acme 4 200");
@@ -585,7 +593,7 @@ final class CommandsTest {
     void dutch() {
       // given
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       team.log("@anna /aanvraag Acme");
       // when
       Reply reply = team.run("/verkoop Acme 300 @ana");
@@ -769,8 +777,7 @@ final class CommandsTest {
     void namesWhatItUndid() {
       // given a sale logged on the 31st, and a refused line just before the /void
       team.run("@anna /sale Acme 4200");
-      team.close();
-      team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 4, 1, 9, 30));
+      team = team.reopen(Locale.ENGLISH, LocalDateTime.of(2026, 4, 1, 9, 30));
       assertThat(team.run("@anna /sale Beta 900 extra").text()).startsWith("Unexpected");
       // when anna undoes her last event the next morning
       String reply = team.run("@anna /void").text();
@@ -786,14 +793,9 @@ final class CommandsTest {
     @DisplayName("/void 123 names the event and its logging time the same way, in Dutch too")
     void byNumberSameWay() {
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       team.run("@anna /aanvraag Acme");
-      team.close();
-      team =
-          new TestWorkspace(
-              folder.resolve("nl"),
-              Locale.forLanguageTag("nl"),
-              LocalDateTime.of(2026, 4, 3, 8, 0));
+      team = team.reopen(Locale.forLanguageTag("nl"), LocalDateTime.of(2026, 4, 3, 8, 0));
       assertThat(team.run("/herstel 1").text())
           .isEqualTo(
               "Ongedaan gemaakt: Aanvraag #1: Acme (anna), 31 mrt 2026 17:00; vastgelegd op 31 mrt"
@@ -861,7 +863,7 @@ final class CommandsTest {
     @DisplayName("in Dutch: still won, and open again only when it reopens")
     void dutchOpportunityStates() {
       team.close();
-      team = TestWorkspace.dutch(folder.resolve("nl"));
+      team = TestWorkspace.dutch(engine, folder.resolve("nl"));
       team.log("@anna /aanvraag Acme datum:2026-03-01");
       team.log("@anna /verkoop Acme 500 datum:2026-03-20");
       team.log("@anna /verloren Acme datum:2026-03-10");
@@ -959,7 +961,7 @@ final class CommandsTest {
   @DisplayName("Dutch help names the Dutch command first")
   void dutchHelp() {
     team.close();
-    team = TestWorkspace.dutch(folder.resolve("nl"));
+    team = TestWorkspace.dutch(engine, folder.resolve("nl"));
     assertThat(team.run("/hulp").text())
         .contains("/verkoop (/sale) — een verkoop is binnengehaald");
   }

@@ -2,6 +2,7 @@ package dev.salesmeter.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -10,15 +11,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code /edit} (COMMANDS.md, "Correcting an event"): text in, reply out, on the real store. The
  * clock stands at Tuesday 31 March 2026 17:00 in Amsterdam.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class EditCommandTest {
+  @Parameter Database.Engine engine;
+
   private static final String PASTE = "x".repeat(10_240);
 
   @TempDir Path folder;
@@ -26,7 +34,7 @@ final class EditCommandTest {
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
   }
 
   @AfterEach
@@ -172,7 +180,7 @@ final class EditCommandTest {
   @DisplayName("in Dutch: /wijzig with Dutch keys, answered in Dutch")
   void dutch() {
     team.close();
-    team = TestWorkspace.dutch(folder.resolve("nl"));
+    team = TestWorkspace.dutch(engine, folder.resolve("nl"));
     team.log("@anna /verkoop Acme 300");
     assertThat(team.run("@anna /wijzig 1 bedrag:1.250,50 kruisverkoop:ja").text())
         .isEqualTo(

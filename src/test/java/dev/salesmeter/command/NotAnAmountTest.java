@@ -2,11 +2,15 @@ package dev.salesmeter.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -14,7 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reply names the word ("not an amount"), not "the amount is missing", and nothing is stored. Text
  * in, reply out, on the real store.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class NotAnAmountTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
 
   @ParameterizedTest(name = "/sale Acme {0}")
@@ -37,7 +45,7 @@ final class NotAnAmountTest {
       })
   @DisplayName("a number that is not an amount is named in English, and nothing is stored")
   void english(String word) {
-    try (TestWorkspace team = TestWorkspace.english(folder)) {
+    try (TestWorkspace team = TestWorkspace.english(engine, folder)) {
       // when
       Reply sale = team.run("@anna /sale Acme " + word);
       Reply quote = team.run("@anna /quote Acme " + word + " date:yesterday");
@@ -60,7 +68,7 @@ final class NotAnAmountTest {
   @ValueSource(strings = {"1e309", "NaN", "Infinity", "-Infinity", "0x10", "½", "٤٢٠٠", "４２００"})
   @DisplayName("the same in Dutch")
   void dutch(String word) {
-    try (TestWorkspace team = TestWorkspace.dutch(folder)) {
+    try (TestWorkspace team = TestWorkspace.dutch(engine, folder)) {
       // when
       Reply sale = team.run("@anna /verkoop Acme " + word);
       // then
@@ -77,7 +85,7 @@ final class NotAnAmountTest {
   @Test
   @DisplayName("a target whose amount is not one: named, whichever side of the period it stands")
   void target() {
-    try (TestWorkspace team = TestWorkspace.english(folder)) {
+    try (TestWorkspace team = TestWorkspace.english(engine, folder)) {
       assertThat(team.run("/target 1e3 Q2 2026").text()).startsWith("Not an amount: \"1e3\".");
       assertThat(team.run("/target Q2 2026 NaN").text()).startsWith("Not an amount: \"NaN\".");
       assertThat(team.events()).isZero();
@@ -87,7 +95,7 @@ final class NotAnAmountTest {
   @Test
   @DisplayName("a pasted number is quoted at most 80 characters long")
   void longWord() {
-    try (TestWorkspace team = TestWorkspace.english(folder)) {
+    try (TestWorkspace team = TestWorkspace.english(engine, folder)) {
       String word = "1e" + "9".repeat(500);
       String reply = team.run("@anna /sale Acme " + word).text();
       assertThat(reply)
@@ -100,7 +108,7 @@ final class NotAnAmountTest {
   @Test
   @DisplayName("names and amounts that are fine stay fine; a missing amount is still missing")
   void unchanged() {
-    try (TestWorkspace team = TestWorkspace.english(folder)) {
+    try (TestWorkspace team = TestWorkspace.english(engine, folder)) {
       assertThat(team.run("/sale Acme").text()).startsWith("The amount is missing.");
       assertThat(team.run("/sale 7-Eleven 300").text())
           .startsWith("Sale #1 logged: €300 — 7-Eleven");

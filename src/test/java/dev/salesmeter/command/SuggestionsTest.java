@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.salesmeter.core.Period;
 import dev.salesmeter.core.WorkspaceId;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,9 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Autocomplete suggestions, on the real store. Tuesday 31 March 2026 in Amsterdam. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class SuggestionsTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
   WorkspaceSettings english;
@@ -24,7 +32,7 @@ final class SuggestionsTest {
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     english = team.log().settings(TestWorkspace.WORKSPACE);
     dutch = english.withLocale(Locale.forLanguageTag("nl"));
   }

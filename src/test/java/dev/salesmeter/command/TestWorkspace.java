@@ -14,6 +14,7 @@ import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.Rep;
 import dev.salesmeter.store.RepRoster;
 import dev.salesmeter.store.ScheduleStore;
+import dev.salesmeter.store.TestDatabases;
 import dev.salesmeter.web.Web;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +29,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh event log in a temporary SQLite file, on the real migrations, with the real command
- * registry and a fixed clock. {@code run("@anna /sale Acme 300")} runs a line as a rep; a line
- * without {@code @name} runs as the manager "lisa".
+ * A fresh event log on either engine (a temporary SQLite file, or a fresh PostgreSQL database; see
+ * {@link TestDatabases}), on the real migrations, with the real command registry and a fixed clock.
+ * {@code run("@anna /sale Acme 300")} runs a line as a rep; a line without {@code @name} runs as
+ * the manager "lisa".
  */
 public final class TestWorkspace implements AutoCloseable {
   public static final WorkspaceId WORKSPACE = new WorkspaceId("T-test");
@@ -50,19 +52,44 @@ public final class TestWorkspace implements AutoCloseable {
     List<CommandSpec> of(Database database, Figures figures, EventLog log, Clock clock);
   }
 
-  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them (no secret, no URL). */
+  /** The registry's web commands, as {@code app} adds them (no secret, no URL). */
+  private static final MoreCommands WEB =
+      (database, figures, log, clock) ->
+          new Web(database, figures, log, Optional.empty(), false, clock)
+              .commands(Optional.empty(), Optional.empty());
+
+  private final MoreCommands more;
+
+  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them, on SQLite. */
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now) {
-    this(
-        folder,
-        locale,
-        now,
-        (database, figures, log, clock) ->
-            new Web(database, figures, log, Optional.empty(), false, clock)
-                .commands(Optional.empty(), Optional.empty()));
+    this(Database.Engine.SQLITE, folder, locale, now);
+  }
+
+  /** With {@code /dashboard} and {@code /apitoken} as {@code app} adds them, on an engine. */
+  public TestWorkspace(Database.Engine engine, Path folder, Locale locale, LocalDateTime now) {
+    this(TestDatabases.open(engine, folder), locale, now, WEB);
   }
 
   public TestWorkspace(Path folder, Locale locale, LocalDateTime now, MoreCommands more) {
-    this.database = Database.open(folder.resolve("salesmeter.db"));
+    this(TestDatabases.open(Database.Engine.SQLITE, folder), locale, now, more);
+  }
+
+  public TestWorkspace(
+      Database.Engine engine, Path folder, Locale locale, LocalDateTime now, MoreCommands more) {
+    this(TestDatabases.open(engine, folder), locale, now, more);
+  }
+
+  /**
+   * The same database as if Salesmeter started again in another language and at another time (the
+   * workspace's settings as configured there). This workspace must not be used after.
+   */
+  public TestWorkspace reopen(Locale locale, LocalDateTime now) {
+    return new TestWorkspace(database, locale, now, more);
+  }
+
+  private TestWorkspace(Database database, Locale locale, LocalDateTime now, MoreCommands more) {
+    this.database = database;
+    this.more = more;
     this.settings =
         new WorkspaceSettings(
             locale,
@@ -88,6 +115,17 @@ public final class TestWorkspace implements AutoCloseable {
   /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
   public static TestWorkspace english(Path folder) {
     return new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** English, on Tuesday 31 March 2026 at 17:00 in Amsterdam, on an engine. */
+  public static TestWorkspace english(Database.Engine engine, Path folder) {
+    return new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 31, 17, 0));
+  }
+
+  /** Dutch, on Tuesday 31 March 2026 at 17:00 in Amsterdam, on an engine. */
+  public static TestWorkspace dutch(Database.Engine engine, Path folder) {
+    return new TestWorkspace(
+        engine, folder, Locale.forLanguageTag("nl"), LocalDateTime.of(2026, 3, 31, 17, 0));
   }
 
   /** Dutch, on Tuesday 31 March 2026 at 17:00 in Amsterdam. */
@@ -199,6 +237,6 @@ public final class TestWorkspace implements AutoCloseable {
 
   @Override
   public void close() {
-    database.close();
+    TestDatabases.close(database);
   }
 }

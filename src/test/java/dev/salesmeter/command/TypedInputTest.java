@@ -6,6 +6,7 @@ import dev.salesmeter.core.Actor;
 import dev.salesmeter.core.Platform;
 import dev.salesmeter.core.RepMention;
 import dev.salesmeter.core.WorkspaceSettings;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.LoggedEvent;
 import java.math.BigDecimal;
@@ -22,14 +23,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Commands with typed options (Discord's): the same arguments, the same checks and the same errors
  * as a typed line, on the real store. Tuesday 31 March 2026, 17:00 in Amsterdam.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class TypedInputTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -38,7 +46,7 @@ final class TypedInputTest {
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
   }
 
   @AfterEach

@@ -8,14 +8,22 @@ import dev.salesmeter.figure.aov.AovFigure;
 import dev.salesmeter.figure.aov.AovResult;
 import dev.salesmeter.figure.aov.AovResult.Kind;
 import dev.salesmeter.figure.aov.AovResult.RepOrders;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figure 3 on a hand-built history (31 March 2026). */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class AovFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -27,7 +35,7 @@ final class AovFigureTest {
   @Test
   @DisplayName("mean and median per rep; the gatherer and the hunter by the reps' medians")
   void gatherersAndHunters() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Feb 1000 date:2026-02-10 @anna");
     team.run("/sale Alpha 100 date:2026-03-02 @anna");
     team.run("/sale Bravo 200 date:2026-03-02 @anna");
@@ -78,7 +86,7 @@ final class AovFigureTest {
   @DisplayName(
       "amounts with cents keep cents; an even count's median is the mean of the middle two")
   void cents() {
-    team = TestWorkspace.dutch(folder);
+    team = TestWorkspace.dutch(engine, folder);
     team.run("/verkoop Alpha 100,50 datum:2026-03-02 @anna");
     team.run("/verkoop Bravo 200 datum:2026-03-03 @anna");
     team.run("/verkoop Charlie 301 datum:2026-03-04 @bram");

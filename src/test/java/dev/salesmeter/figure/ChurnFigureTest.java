@@ -10,6 +10,7 @@ import dev.salesmeter.figure.churn.ChurnFigure;
 import dev.salesmeter.figure.churn.ChurnFigure.CustomerMoment;
 import dev.salesmeter.figure.churn.ChurnFigure.Rate;
 import dev.salesmeter.figure.churn.ChurnResult;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventDetails;
 import dev.salesmeter.store.NewEvent;
 import java.nio.file.Path;
@@ -23,13 +24,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * KPIS.md figure 6 on hand-built histories: 31 March 2026, inactivity window 365 days. A date
  * without a time is noon; a silent churn falls at the start of the local day 365 days after the
  * last sale's local date.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ChurnFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -66,7 +74,7 @@ final class ChurnFigureTest {
       "March's numbers: active at the start, churned, new, won back, new and gone, at risk")
   void marchNumbers() {
     // given
-    history(TestWorkspace.english(folder));
+    history(TestWorkspace.english(engine, folder));
     // when
     ChurnResult result = churn().compute(team.query("march 2026"));
     // then: active on 1 March: Alpha, Bravo, Charlie, Foxtrot (Echo and Hotel had gone)
@@ -99,7 +107,7 @@ final class ChurnFigureTest {
   @Test
   @DisplayName("March in words, in English and in Dutch; no block of numbers repeats the text")
   void marchWords() {
-    history(TestWorkspace.english(folder));
+    history(TestWorkspace.english(engine, folder));
     var answer = team.run("/kpi churn march 2026");
     assertThat(answer.text())
         .isEqualTo(
@@ -112,7 +120,7 @@ final class ChurnFigureTest {
                 + " Foxtrot (lapses 15 May 2026).");
     assertThat(answer.fields()).isEmpty();
     team.close();
-    history(TestWorkspace.dutch(folder.resolve("nl")));
+    history(TestWorkspace.dutch(engine, folder.resolve("nl")));
     assertThat(team.run("/cijfers verloop maart 2026").text())
         .isEqualTo(
             "Aan het begin waren 4 klanten actief; daarvan zijn er 2 in de periode vertrokken"
@@ -128,7 +136,7 @@ final class ChurnFigureTest {
   @Test
   @DisplayName("a voided churn does not count; long lists name the first eight, then how many more")
   void voidAndLongLists() {
-    history(TestWorkspace.english(folder));
+    history(TestWorkspace.english(engine, folder));
     team.run("/void 4"); // Charlie's churn
     assertThat(churn().compute(team.query("march 2026")).rate()).isEqualTo(new Rate(4, 1));
     for (String name :
@@ -147,7 +155,7 @@ final class ChurnFigureTest {
       "per rep the account owner counts: at the start for churn, the starting sale for new")
   void perRep() {
     // given
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Alpha 100 date:2025-06-01 @anna");
     team.run("/sale Alpha 100 date:2025-09-01 @bram"); // bram owns Alpha from September
     team.run("/churn Alpha date:2026-03-15 @anna"); // whoever logs it: bram's customer left
@@ -203,7 +211,7 @@ final class ChurnFigureTest {
   @DisplayName("the window counts local days: a late-evening sale lapses at the start of its day")
   void lateEveningAcrossTheClockChange() {
     // given: 23:30 on Saturday 29 March 2025 (winter time); summer time began on 29 March 2026
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     saleAt("Nacht", "2025-03-29T23:30");
     // when
     List<CustomerMoment> ends = churn().spellEnds(team.query("march 2026"));
@@ -218,7 +226,7 @@ final class ChurnFigureTest {
       "a sale on the day the window runs out wins back, however early; a day before goes on")
   void earlyMorningWinBack() {
     // given
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     // 00:30 on 30 March 2025 (winter time); 365 days later is 30 March 2026 (summer time)
     saleAt("Vroeg", "2025-03-30T00:30");
     saleAt("Vroeg", "2026-03-30T00:15"); // on that day: won back, though < 365 × 24 hours later
@@ -237,7 +245,7 @@ final class ChurnFigureTest {
   @Test
   @DisplayName("a workspace without customers says so plainly and draws nothing")
   void nothing() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     var reply = team.run("/kpi churn march 2026");
     assertThat(reply.text())
         .isEqualTo("No customer was active in March 2026 (1–31 Mar), and none came in.");

@@ -6,21 +6,29 @@ import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.figure.conversion.ConversionFigure;
 import dev.salesmeter.figure.conversion.ConversionResult;
 import dev.salesmeter.figure.conversion.ConversionResult.Cohort;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figure 1 on a hand-built history (31 March 2026). */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ConversionFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     // February's cohort: one lead, sold in March (converted "at any time up to now")
     team.run("/lead Echo date:2026-02-20 @anna");
     team.run("/sale Echo 100 date:2026-03-03 @anna");

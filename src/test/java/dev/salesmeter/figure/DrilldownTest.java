@@ -30,6 +30,7 @@ import dev.salesmeter.figure.quotes.QuotesResult;
 import dev.salesmeter.figure.repeat.RepeatFigure;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.figure.revenue.RevenueResult;
+import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,21 +42,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The drill-down of every figure on one hand-built history, 31 March 2026 (event numbers in the
  * comments): the live rows reproduce the figure's number, the voided and corrected events are there
- * and marked, a rep sees their part, and another workspace's events never appear.
+ * and marked, a rep sees their part, and another workspace's events never appear. On both engines.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class DrilldownTest {
   private static final WorkspaceId OTHER = new WorkspaceId("T-other");
+
+  @Parameter Database.Engine engine;
 
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     // anna's opportunity with Acme: lead, appointment, two quotes, won
     team.log("@anna /lead Acme source:web date:2026-03-02"); // #1
     team.log("@anna /appointment Acme date:2026-03-04"); // #2
@@ -309,7 +317,7 @@ final class DrilldownTest {
   @DisplayName("quotes in Dutch: the state in Dutch words")
   void quotesInDutch() {
     team.close();
-    team = TestWorkspace.dutch(folder.resolve("nl"));
+    team = TestWorkspace.dutch(engine, folder.resolve("nl"));
     team.log("@anna /offerte Acme 1000 datum:2026-03-05");
     Table quotes = table(team.figure(QuotesFigure.class).drill(march()), "quotes");
     assertThat(column(quotes, quotes.rows(), "state")).containsExactly("open");

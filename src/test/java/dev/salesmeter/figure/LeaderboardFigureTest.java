@@ -8,6 +8,7 @@ import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.figure.leaderboard.LeaderboardFigure.Ranking;
 import dev.salesmeter.figure.leaderboard.LeaderboardResult;
 import dev.salesmeter.figure.leaderboard.LeaderboardResult.Place;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -16,15 +17,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figure 9 on a hand-built history (31 March 2026). */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class LeaderboardFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 1000 date:2026-02-03 @anna");
     team.run("/sale Beta 3000 date:2026-02-04 @bram");
     team.run("/sale Gamma 500 date:2026-02-05 @cathy");
@@ -81,6 +89,7 @@ final class LeaderboardFigureTest {
   void dutch() {
     TestWorkspace dutch =
         new TestWorkspace(
+            engine,
             folder.resolve("nl"),
             Locale.forLanguageTag("nl"),
             LocalDateTime.of(2026, 3, 31, 17, 0));

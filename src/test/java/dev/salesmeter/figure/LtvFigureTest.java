@@ -8,6 +8,7 @@ import dev.salesmeter.core.Period;
 import dev.salesmeter.figure.churn.ChurnFigure.Rate;
 import dev.salesmeter.figure.ltv.LtvFigure;
 import dev.salesmeter.figure.ltv.LtvResult;
+import dev.salesmeter.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,12 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * KPIS.md figure 7, with the seed's worked example: CAC €1,000, €250 profit a year, 3 years. Asked
  * on 31 March 2026. Money in the result is in cents.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class LtvFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -52,7 +60,7 @@ final class LtvFigureTest {
   @Test
   @DisplayName("the worked example's numbers: payback 4.0 years, LTV €750 < CAC €1,000, loss €250")
   void workedExampleNumbers() {
-    workedExample(TestWorkspace.english(folder));
+    workedExample(TestWorkspace.english(engine, folder));
     LtvResult result = ltv("2025");
     assertThat(result.window()).isEqualTo(Period.year(2025));
     assertThat(result.missing()).isEmpty();
@@ -69,7 +77,7 @@ final class LtvFigureTest {
   @Test
   @DisplayName("the worked example in words, in English and Dutch, saying the loss plainly")
   void workedExampleWords() {
-    workedExample(TestWorkspace.english(folder));
+    workedExample(TestWorkspace.english(engine, folder));
     Reply reply = team.run("/kpi ltv 2025");
     assertThat(reply.text())
         .isEqualTo(
@@ -87,7 +95,7 @@ final class LtvFigureTest {
                 + " each new customer loses the business €250.");
     assertThat(reply.fields()).isEmpty();
     team.close();
-    workedExample(TestWorkspace.dutch(folder.resolve("nl")));
+    workedExample(TestWorkspace.dutch(engine, folder.resolve("nl")));
     assertThat(team.run("/cijfers klantwaarde 2025").text())
         .isEqualTo(
             "Een klant leverde € 1.000 omzet per jaar op (4 klanten); met een marge van 25% is dat"
@@ -103,7 +111,7 @@ final class LtvFigureTest {
   @Test
   @DisplayName("a lifetime of 4/3 years is not rounded first: LTV €333.33, not €325 from 1.3")
   void unroundedLifetime() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
       team.run("/sale " + name + " 100 date:2024-06-01");
     }
@@ -126,7 +134,7 @@ final class LtvFigureTest {
   @Test
   @DisplayName("no one left: a lifetime of at least 10 years; per-sale margins count")
   void noChurn() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Alpha 100 date:2024-06-01");
     team.run("/sale Bravo 100 date:2024-07-01");
     team.run("/sale Alpha 1000 margin:40 date:2025-05-01");
@@ -145,7 +153,7 @@ final class LtvFigureTest {
       "a young log: no lifetime or LTV, from when it will be there, revenue over its months")
   void tooLittleHistory() {
     // given: the log starts on 5 January 2026
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 4000 date:2026-01-05");
     team.run("/sale Beta 2000 date:2026-02-10");
     team.run("/cost Fair 1000 date:2026-01-02");
@@ -176,7 +184,7 @@ final class LtvFigureTest {
       "per rep: the customers whose latest sale in the window is the rep's; CAC the team's")
   void perRep() {
     // given
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Zulu 100 date:2024-01-05 @anna"); // anna's, gone 5 January 2025
     team.run("/sale Alpha 1000 date:2025-02-01 @anna");
     team.run("/sale Alpha 1000 date:2025-06-01 @bram"); // bram owns Alpha at the year's end

@@ -9,6 +9,7 @@ import dev.salesmeter.figure.quotes.QuotesFigure.RepStaleQuotes;
 import dev.salesmeter.figure.quotes.QuotesFigure.StaleQuote;
 import dev.salesmeter.figure.quotes.QuotesResult;
 import dev.salesmeter.figure.quotes.QuotesResult.Cohort;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,15 +19,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figure 2 on a hand-built history (31 March 2026 17:00; stale after 7 days). */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class QuotesFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     // Echo: first quoted in February, revised in March: February's cohort; last touched 20 March
     team.run("/quote Echo 400 date:2026-02-10 @bram");
     team.run("/quote Echo 450 date:2026-03-20 @bram");
@@ -117,6 +125,7 @@ final class QuotesFigureTest {
   void dutch() {
     TestWorkspace dutch =
         new TestWorkspace(
+            engine,
             folder.resolve("nl"),
             Locale.forLanguageTag("nl"),
             LocalDateTime.of(2026, 3, 31, 17, 0));

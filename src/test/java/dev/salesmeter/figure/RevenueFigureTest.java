@@ -7,6 +7,7 @@ import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.core.Money;
 import dev.salesmeter.figure.revenue.RevenueResult;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -14,9 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figure 8, on a hand-built history; the arithmetic is in the comments. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class RevenueFigureTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -27,7 +35,7 @@ final class RevenueFigureTest {
 
   /** Tuesday 31 March 2026, 17:00 in Amsterdam. */
   private void march() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 1000 date:2026-03-02 @anna");
     team.run("/sale Beta 3000 date:2026-03-15 @bram");
     // 00:30 on 1 March in Amsterdam is 23:30 UTC on 28 February: it is March's
@@ -81,7 +89,7 @@ final class RevenueFigureTest {
   @Test
   @DisplayName("the result holds the exact numbers: totals, reps best first, target, exact pace")
   void result() {
-    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 10, 12, 0));
+    team = new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 10, 12, 0));
     team.run("/sale Acme 500 date:2026-03-02 @anna");
     team.run("/sale Beta 700 date:2026-03-03 @bram");
     team.run("/sale Gamma 200 date:2026-03-04 @anna");
@@ -127,7 +135,7 @@ final class RevenueFigureTest {
   @Test
   @DisplayName("pace in the middle of the month: the target pro rata by days")
   void paceMidMonth() {
-    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 10, 12, 0));
+    team = new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 3, 10, 12, 0));
     team.run("/sale Acme 500 date:2026-03-02 @anna");
     team.run("/target 3100 this month");
     // 3100 × 10 / 31 = 1000 due by day 10; 500 logged: 500 behind
@@ -156,7 +164,7 @@ final class RevenueFigureTest {
   @DisplayName(
       "day boundaries at local midnight through both DST changes; an ISO week over new year")
   void boundaries() {
-    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 11, 26, 12, 0));
+    team = new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 11, 26, 12, 0));
     // 29 March 2026: clocks go forward at 02:00; the day runs 23:00Z (28th) to 22:00Z
     team.run("/sale A 1 date:2026-03-28T23:59"); // the 28th
     team.run("/sale B 10 date:2026-03-29T00:30"); // the 29th (23:30Z on the 28th)
@@ -182,7 +190,7 @@ final class RevenueFigureTest {
   @Test
   @DisplayName("in Dutch: words, money and the period")
   void dutch() {
-    team = TestWorkspace.dutch(folder);
+    team = TestWorkspace.dutch(engine, folder);
     team.run("/verkoop Acme 1.250,50 datum:2026-03-02 @anna");
     Reply reply = team.run("/cijfers omzet maart 2026");
     assertThat(reply.title()).contains("Omzet — maart 2026 (1–31 mrt)");

@@ -7,21 +7,29 @@ import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.figure.ShareResult.Part;
 import dev.salesmeter.figure.ShareResult.RepPart;
 import dev.salesmeter.figure.crosssell.CrossSellFigure;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** KPIS.md figures 4 (cross-sell) and 5 (repeat), on one hand-built history. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ShareFiguresTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
   @BeforeEach
   void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 1000 date:2026-02-10 @anna"); // February; Acme's first sale
     team.run("/sale Acme 500 cross-sell date:2026-03-02 @anna"); // repeat (February), cross-sell
     team.run("/sale Beta 2000 date:2026-03-05 @anna"); // new
@@ -104,7 +112,7 @@ final class ShareFiguresTest {
   @DisplayName("in Dutch: plurals, names and the change in points")
   void dutch() {
     team.close();
-    team = TestWorkspace.dutch(folder.resolve("nl"));
+    team = TestWorkspace.dutch(engine, folder.resolve("nl"));
     team.run("/verkoop Acme 1000 kruisverkoop datum:2026-03-02 @anna");
     team.run("/verkoop Beta 500 datum:2026-03-03 @anna");
     team.run("/verkoop Acme 250 datum:2026-02-03 @anna");

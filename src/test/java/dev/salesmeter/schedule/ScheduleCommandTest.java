@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.Schedule;
 import dev.salesmeter.store.ScheduleStore;
 import java.nio.file.Path;
@@ -12,21 +13,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code /schedule} typed in Slack's channel C-sales, on Tuesday 31 March 2026 at 17:00 in
  * Amsterdam (summer time).
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ScheduleCommandTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
   ScheduleStore store;
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     store = new ScheduleStore(team.database());
   }
 
@@ -85,7 +93,7 @@ final class ScheduleCommandTest {
   @DisplayName("in Dutch: /planning scorekaart hier maandag 09:00")
   void dutch() {
     team.close();
-    team = TestWorkspace.dutch(folder.resolve("nl"));
+    team = TestWorkspace.dutch(engine, folder.resolve("nl"));
     store = new ScheduleStore(team.database());
     assertThat(team.run("/planning scorekaart hier maandag 09:00").text())
         .isEqualTo(

@@ -36,13 +36,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler with an injected clock and a recording platform, on the real store. The scorecard
  * is scheduled Mondays at 09:00 in Amsterdam; Monday 23 March 2026 09:00 CET is 08:00Z.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class SchedulerTest {
+  @Parameter Database.Engine engine;
+
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final WorkspaceId WORKSPACE = TestWorkspace.WORKSPACE;
 
@@ -82,7 +89,7 @@ final class SchedulerTest {
   @BeforeEach
   void open() {
     // Commands answer as of Monday 6 April 2026, so every week and step of these tests is past.
-    team = new TestWorkspace(folder, Locale.ENGLISH, LocalDateTime.of(2026, 4, 6, 12, 0));
+    team = new TestWorkspace(engine, folder, Locale.ENGLISH, LocalDateTime.of(2026, 4, 6, 12, 0));
     store = new ScheduleStore(team.database());
     team.log().settings(WORKSPACE); // the workspace exists, as after its first command
     clock = new MovingClock("2026-03-22T11:00:00Z"); // Sunday
@@ -114,7 +121,7 @@ final class SchedulerTest {
     scorecardMondays();
     schedule(Schedule.Routine.NUDGES, "0 10 * * 1-5", clock.instant());
     Scheduler scheduler = scheduler(store);
-    // SQLite refuses every write on the connections the store takes from now on.
+    // The database refuses every write on the connections the store takes from now on.
     team.database()
         .jdbi()
         .getConfig(Handles.class)
@@ -122,7 +129,10 @@ final class SchedulerTest {
             new HandleListener() {
               @Override
               public void handleCreated(Handle handle) {
-                handle.execute("PRAGMA query_only = ON");
+                handle.execute(
+                    engine == Database.Engine.SQLITE
+                        ? "PRAGMA query_only = ON"
+                        : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
               }
             });
     Logger logger = (Logger) LoggerFactory.getLogger(Scheduler.class);
@@ -144,7 +154,8 @@ final class SchedulerTest {
             line -> {
               assertThat(line.getLevel()).isEqualTo(Level.ERROR);
               assertThat(line.getThrowableProxy()).isNull();
-              assertThat(line.getFormattedMessage()).contains("readonly");
+              assertThat(line.getFormattedMessage())
+                  .containsAnyOf("readonly", "read-only transaction");
             });
     assertThat(slack.posts).isEmpty();
   }

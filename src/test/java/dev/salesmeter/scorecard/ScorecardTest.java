@@ -9,6 +9,7 @@ import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.core.Picture;
 import dev.salesmeter.core.text.Formats;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +17,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The weekly scorecard (KPIS.md) on hand-built histories. The test's "now" is Tuesday 31 March
  * 2026, so the last full week is week 13 (23–29 March); the 8 weeks before it are weeks 5 to 12.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ScorecardTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -34,7 +42,7 @@ final class ScorecardTest {
 
   /** Weeks 5, 12 and 13 have steps; weeks 6 to 11 have none. */
   private void history() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     // Long before: Oranje's only sale; its window runs out on 20 April 2026, within 60 days.
     team.log("/sale Oranje 100 date:2025-04-20 @anna");
     // Week 5 (26 Jan–1 Feb), the first week with anything logged: 1 lead, 1 direct sale.
@@ -169,7 +177,7 @@ final class ScorecardTest {
   @Test
   @DisplayName("with only one earlier week, the scorecard compares with it and averages nothing")
   void noAverageYet() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 300 date:2026-03-18 @anna");
     team.run("/sale Beta 600 date:2026-03-25 @anna");
     String text = team.run("/scorecard").text();
@@ -183,7 +191,7 @@ final class ScorecardTest {
   @Test
   @DisplayName("an ISO week across new year: Monday 29 December 2025 00:30 is in week 1 of 2026")
   void weekAcrossNewYear() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/sale Acme 100 date:2025-12-28T23:30 @anna"); // Sunday: week 52 of 2025
     team.run("/sale Beta 200 date:2025-12-29T00:30 @anna"); // Monday: week 1 of 2026
     team.run("/sale Gamma 400 date:2026-01-04T23:59 @anna"); // Sunday: week 1 of 2026
@@ -207,7 +215,7 @@ final class ScorecardTest {
   @DisplayName("a new team's first week: panels with nothing to show say so instead of empty axes")
   void firstWeekPicture() {
     // given a team whose only step so far is one lead in week 13
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     team.run("/lead Acme date:2026-03-24 @anna");
     ScorecardResult result = new Scorecard(team.figures()).compute(team.query("2026-W13"));
     // when
@@ -227,7 +235,7 @@ final class ScorecardTest {
   @DisplayName("in Dutch, a quiet week's panels say there was no activity yet")
   void quietWeekPictureInDutch() {
     // given a sale in week 12 and nothing in week 13
-    team = TestWorkspace.dutch(folder);
+    team = TestWorkspace.dutch(engine, folder);
     team.run("/verkoop Acme 300 datum:2026-03-18 @anna");
     ScorecardResult result = new Scorecard(team.figures()).compute(team.query("2026-W13"));
     // when
@@ -249,7 +257,7 @@ final class ScorecardTest {
   @Test
   @DisplayName("weeks with nothing logged say so in a sentence")
   void nothingLogged() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     Reply reply = team.run("/scorecard");
     assertThat(reply.text())
         .isEqualTo("Nothing was logged in week 13, 2026 or in the 8 weeks before it.");
@@ -259,7 +267,7 @@ final class ScorecardTest {
   @Test
   @DisplayName("in Dutch: Dutch words, numbers and money")
   void dutch() {
-    team = TestWorkspace.dutch(folder);
+    team = TestWorkspace.dutch(engine, folder);
     team.run("/verkoop Acme 1.000,50 datum:2026-03-18 @anna");
     team.run("/verkoop Beta 2.000 datum:2026-03-25 @anna kruisverkoop");
     Reply reply = team.run("/scorekaart");
@@ -274,7 +282,7 @@ final class ScorecardTest {
   @Test
   @DisplayName("a period that is not a week, or a week not begun, is refused privately")
   void refused() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
     Reply month = team.run("/scorecard march 2026");
     assertThat(month.ephemeral()).isTrue();
     assertThat(month.text()).startsWith("\"march 2026\" is not a week");

@@ -14,6 +14,7 @@ import dev.salesmeter.figure.quotes.QuotesFigure;
 import dev.salesmeter.figure.quotes.QuotesResult;
 import dev.salesmeter.figure.revenue.RevenueFigure;
 import dev.salesmeter.figure.revenue.RevenueResult;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,9 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The deals format: CRM exports, each deal its own opportunity, figures worked out by hand. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class DealsImportTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -55,7 +63,7 @@ final class DealsImportTest {
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
   }
 
   @AfterEach

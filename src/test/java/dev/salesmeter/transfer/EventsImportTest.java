@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.TestWorkspace;
 import dev.salesmeter.core.EventKind;
+import dev.salesmeter.store.Database;
 import dev.salesmeter.store.LoggedEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,9 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The events format: headers in English and Dutch, commas and semicolons, and every bad row. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class EventsImportTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
   TestWorkspace team;
 
@@ -46,7 +54,7 @@ final class EventsImportTest {
 
   @BeforeEach
   void open() {
-    team = TestWorkspace.english(folder);
+    team = TestWorkspace.english(engine, folder);
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import dev.salesmeter.figure.Figures;
 import dev.salesmeter.store.Database;
 import dev.salesmeter.store.EventLog;
 import dev.salesmeter.store.RepRoster;
+import dev.salesmeter.store.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,23 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The export is the events import format: out and in again, nothing changes. */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class ExportRoundTripTest {
+  @Parameter Database.Engine engine;
+
   @TempDir Path folder;
 
   /** A console on its own database, on 31 March 2026 17:00 in Amsterdam. */
   private record Team(Database database, EventLog log, Console console, Clock clock)
       implements AutoCloseable {
-    static Team open(Path file) {
-      Database database = Database.open(file);
+    static Team open(Database.Engine engine, Path place) {
+      Database database = TestDatabases.open(engine, place);
       Clock clock =
           Clock.fixed(
               LocalDateTime.of(2026, 3, 31, 17, 0).atZone(TestWorkspace.AMSTERDAM).toInstant(),
@@ -47,8 +55,7 @@ final class ExportRoundTripTest {
       specs.addAll(CommandRegistry.figureCommands(Figures.standard(database), log));
       Commands commands =
           new Commands(new CommandRegistry(specs), log, new RepRoster(database), clock);
-      Console console =
-          new Console(commands, Set.of(), settings.locale(), file.resolveSibling("charts"));
+      Console console = new Console(commands, Set.of(), settings.locale(), place.resolve("charts"));
       return new Team(database, log, console, clock);
     }
 
@@ -76,7 +83,7 @@ final class ExportRoundTripTest {
 
     @Override
     public void close() {
-      database.close();
+      TestDatabases.close(database);
     }
   }
 
@@ -84,8 +91,8 @@ final class ExportRoundTripTest {
   @DisplayName(
       "the demo history, exported and imported into a fresh database: same numbers, same figures")
   void demoHistory() {
-    try (Team original = Team.open(folder.resolve("a/original.db"));
-        Team copy = Team.open(folder.resolve("b/copy.db"))) {
+    try (Team original = Team.open(engine, folder.resolve("a"));
+        Team copy = Team.open(engine, folder.resolve("b"))) {
       // given: 18 months of history typed through the console, voids among them
       DemoHistory.fill(
           original.console(), original.log(), WorkspaceSettings.DEFAULTS, original.clock());
@@ -122,8 +129,8 @@ final class ExportRoundTripTest {
   @Test
   @DisplayName("corrections and voids keep what they void and replace; formula cells come back")
   void correctionsAndFormulas() {
-    try (TestWorkspace team = TestWorkspace.english(folder.resolve("one"));
-        TestWorkspace fresh = TestWorkspace.english(folder.resolve("two"))) {
+    try (TestWorkspace team = TestWorkspace.english(engine, folder.resolve("one"));
+        TestWorkspace fresh = TestWorkspace.english(engine, folder.resolve("two"))) {
       // given: names a spreadsheet would run as formulas, an edit, a void, a target for a rep
       team.run("@anna /lead \"=1+2\" date:2026-03-02 source:-web");
       team.run("@anna /sale \"+31 Acme\" 400 date:2026-03-03 products:oven,@service");

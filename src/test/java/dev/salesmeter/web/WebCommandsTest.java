@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmeter.command.Reply;
 import dev.salesmeter.command.TestWorkspace;
+import dev.salesmeter.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -14,14 +15,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code /dashboard} and {@code /apitoken} as typed in Slack by the manager lisa or the rep anna,
  * on Tuesday 31 March 2026 at 17:00 in Amsterdam, with the dashboard at https://sales.example.com.
  */
+@ParameterizedClass
+@EnumSource(Database.Engine.class)
 final class WebCommandsTest {
+  @Parameter Database.Engine engine;
+
   static final Pattern LINK = Pattern.compile("https://sales\\.example\\.com/d/(\\S+)");
 
   @TempDir Path folder;
@@ -34,6 +42,7 @@ final class WebCommandsTest {
       Optional<Links> signer, Optional<String> address, Optional<String> notServed, Locale locale) {
     team =
         new TestWorkspace(
+            engine,
             folder.resolve(locale.getLanguage() + signer.isPresent() + address.isPresent()),
             locale,
             LocalDateTime.of(2026, 3, 31, 17, 0),

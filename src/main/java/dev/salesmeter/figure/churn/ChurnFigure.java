@@ -214,15 +214,15 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     Map<String, Object> parameters = parameters(query, query.period());
     String activeOwner = ownerBefore(":from");
     String sql =
-        SPELL_ROW.formatted(activeOwner, "1", "(" + ENDED_IN_PERIOD + ")")
+        SPELL_ROW.formatted(activeOwner, "1", "CASE WHEN " + ENDED_IN_PERIOD + " THEN 1 ELSE 0 END")
             + ACTIVE_AT_START
-            + " AND (:rep IS NULL OR "
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
             + activeOwner
             + " = :rep)"
             + " UNION ALL "
             + SPELL_ROW.formatted(STARTER, "0", "0")
             + STARTED_IN_PERIOD
-            + " AND (:rep IS NULL OR "
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
             + STARTER
             + " = :rep)"
             + " ORDER BY 3, 1";
@@ -241,7 +241,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     String sql =
         SPELL_ROW.formatted(owner, "1", "1")
             + CHURNED.condition()
-            + " AND (:rep IS NULL OR "
+            + " AND (CAST(:rep AS BIGINT) IS NULL OR "
             + CHURNED.owner()
             + " = :rep) ORDER BY 4, 1";
     List<Row> rows = jdbi.withHandle(h -> spells(h, sql, parameters(query, period)));
@@ -269,7 +269,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
   }
 
   private static Rate rate(Handle handle, FigureQuery query, Period period) {
-    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
+    String owner = "(CAST(:rep AS BIGINT) IS NULL OR " + ownerBefore(":from") + " = :rep)";
     return handle
         .createQuery(
             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN "
@@ -298,7 +298,7 @@ public final class ChurnFigure implements Figure<ChurnResult> {
                 + " FROM customer_spells s JOIN customers c ON c.id = s.customer_id"
                 + " WHERE s.workspace_id = :ws AND "
                 + which.condition()
-                + " AND (:rep IS NULL OR "
+                + " AND (CAST(:rep AS BIGINT) IS NULL OR "
                 + which.owner()
                 + " = :rep)"
                 + " ORDER BY 3, 4, c.name")
@@ -355,8 +355,8 @@ public final class ChurnFigure implements Figure<ChurnResult> {
     if (query.rep().isEmpty()) {
       return teamMonths(handle, months, parameters, with);
     }
-    String owner = "(:rep IS NULL OR " + ownerBefore(":from") + " = :rep)";
-    String starter = "(:rep IS NULL OR " + STARTER + " = :rep)";
+    String owner = "(CAST(:rep AS BIGINT) IS NULL OR " + ownerBefore(":from") + " = :rep)";
+    String starter = "(CAST(:rep AS BIGINT) IS NULL OR " + STARTER + " = :rep)";
     String select =
         (" SELECT sp.i,"
                 + " SUM(CASE WHEN ACTIVE AND OWNER THEN 1 ELSE 0 END),"

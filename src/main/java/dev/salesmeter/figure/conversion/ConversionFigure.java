@@ -33,7 +33,7 @@ public final class ConversionFigure implements Figure<ConversionResult> {
    */
   private static final String COHORT =
       "workspace_id = :ws AND lead_at >= :from AND lead_at < :to"
-          + " AND (:rep IS NULL OR rep_id = :rep)";
+          + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)";
 
   private static final List<Column> COLUMNS =
       List.of(
@@ -113,7 +113,7 @@ public final class ConversionFigure implements Figure<ConversionResult> {
                                     + " LEFT JOIN events p ON p.id = l.replaces_event_id"
                                     + " WHERE l.workspace_id = :ws AND l.kind = 'lead'"
                                     + " AND l.occurred_at >= :from AND l.occurred_at < :to"
-                                    + " AND (:rep IS NULL OR o.rep_id = :rep)"
+                                    + " AND (CAST(:rep AS BIGINT) IS NULL OR o.rep_id = :rep)"
                                     + " ORDER BY 12, 1")
                             .bindMap(query.span(query.period()))
                             .map(

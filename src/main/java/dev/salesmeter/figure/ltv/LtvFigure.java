@@ -54,7 +54,7 @@ public final class LtvFigure implements Figure<LtvResult> {
               SELECT customer_id, rep_id,
                      ROW_NUMBER() OVER (PARTITION BY customer_id
                                         ORDER BY occurred_at DESC, event_id DESC) AS n
-              FROM sales)
+              FROM sales) latest
           WHERE n = 1)
       """
           .formatted(IN_WINDOW);
@@ -214,7 +214,7 @@ public final class LtvFigure implements Figure<LtvResult> {
                        COALESCE(SUM(s.amount_cents * COALESCE(s.margin_bp, :margin)), 0)
                          AS profit_bp,
                        COUNT(DISTINCT s.customer_id) AS customers,
-                       COALESCE(MAX(s.amount_cents % 100 <> 0), 0) AS sale_cents,
+                       COALESCE(MAX(CASE WHEN s.amount_cents % 100 <> 0 THEN 1 ELSE 0 END), 0) AS sale_cents,
                        (SELECT COUNT(*) FROM sales WHERE is_repeat = 0) AS new_customers,
                        (SELECT COALESCE(SUM(amount_cents), 0) FROM acquisition_costs WHERE\s"""
                 + IN_WINDOW
@@ -268,7 +268,7 @@ public final class LtvFigure implements Figure<LtvResult> {
             """
             SELECT f.day FROM customer_spells s JOIN sale_facts f ON f.event_id = s.start_id
             WHERE s.workspace_id = :ws AND s.started_at >= :from AND s.started_at < :to
-              AND (:rep IS NULL OR f.rep_id = :rep)
+              AND (CAST(:rep AS BIGINT) IS NULL OR f.rep_id = :rep)
             ORDER BY s.started_at LIMIT 1
             """)
         .bindMap(query.span(window))

@@ -51,7 +51,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
    */
   private static final String QUOTED =
       "workspace_id = :ws AND first_quote_at >= :from AND first_quote_at < :to"
-          + " AND (:rep IS NULL OR rep_id = :rep)";
+          + " AND (CAST(:rep AS BIGINT) IS NULL OR rep_id = :rep)";
 
   private static final List<Column> COLUMNS =
       List.of(
@@ -75,9 +75,9 @@ public final class QuotesFigure implements Figure<QuotesResult> {
       "SELECT q.number, q.local_date, r.display_name AS rep, c.name AS customer,"
           + " f.quote_cents AS amount, f.last_touch_at,"
           + " CASE WHEN f.won_at IS NOT NULL THEN 'won' WHEN f.lost_at IS NOT NULL THEN 'lost'"
-          + " ELSE 'open' END AS state, ("
+          + " ELSE 'open' END AS state, CASE WHEN "
           + StaleQuotes.OPEN_AND_UNTOUCHED
-          + ") AS stale, NULL AS voided_by, p.number AS replaces, q.occurred_at"
+          + " THEN 1 ELSE 0 END AS stale, NULL AS voided_by, p.number AS replaces, q.occurred_at"
           + " FROM %s f"
           + " JOIN events q ON q.id = (SELECT x.id FROM live_events x"
           + " WHERE x.opportunity_id = f.opportunity_id AND x.kind = 'quote'"
@@ -141,7 +141,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
                       + " LEFT JOIN events p ON p.id = q.replaces_event_id"
                       + " WHERE q.workspace_id = :ws AND q.kind = 'quote'"
                       + " AND q.occurred_at >= :from AND q.occurred_at < :to"
-                      + " AND (:rep IS NULL OR o.rep_id = :rep)"
+                      + " AND (CAST(:rep AS BIGINT) IS NULL OR o.rep_id = :rep)"
                       + " ORDER BY 11, 1",
                   parameters,
                   zone,
@@ -153,7 +153,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
                   QUOTE_ROW.formatted("opportunity_facts")
                       + " WHERE"
                       + StaleQuotes.OPEN_AND_UNTOUCHED
-                      + " AND (:rep IS NULL OR f.rep_id = :rep)"
+                      + " AND (CAST(:rep AS BIGINT) IS NULL OR f.rep_id = :rep)"
                       + " ORDER BY f.last_touch_at, f.opportunity_id",
                   parameters,
                   zone,
@@ -220,7 +220,7 @@ public final class QuotesFigure implements Figure<QuotesResult> {
                     + " (SELECT COUNT(*) FROM opportunity_facts f WHERE f.rep_id = r.id AND"
                     + open
                     + ") AS stale FROM reps r"
-                    + " WHERE r.workspace_id = :ws AND (:rep IS NULL OR r.id = :rep))"
+                    + " WHERE r.workspace_id = :ws AND (CAST(:rep AS BIGINT) IS NULL OR r.id = :rep))"
                     + " SELECT k.rep_id, k.rep, k.stale, c.name AS customer,"
                     + " o.quote_cents AS value, o.last_touch_at AS last_touch"
                     + " FROM stale k JOIN opportunity_facts o ON o.opportunity_id IN ("

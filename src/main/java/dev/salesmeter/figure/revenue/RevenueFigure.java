@@ -86,7 +86,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
                     """
                     SELECT e.amount_cents, t.period_start, t.period_end, t.period_unit
                     FROM targets t JOIN live_events e ON e.id = t.event_id
-                    WHERE t.workspace_id = :ws AND t.rep_id IS :rep
+                    WHERE t.workspace_id = :ws AND t.rep_id IS NOT DISTINCT FROM CAST(:rep AS BIGINT)
                       AND t.period_start <= :day AND t.period_end >= :day
                     ORDER BY t.period_start DESC, t.period_end, t.event_id DESC
                     LIMIT 1
@@ -136,7 +136,7 @@ public final class RevenueFigure implements Figure<RevenueResult> {
             """
             SELECT e.amount_cents FROM targets t JOIN live_events e ON e.id = t.event_id
             WHERE t.workspace_id = :ws AND t.period_start = :start AND t.period_end = :end
-              AND t.rep_id IS :rep
+              AND t.rep_id IS NOT DISTINCT FROM CAST(:rep AS BIGINT)
             ORDER BY t.event_id DESC
             LIMIT 1
             """)
