@@ -347,7 +347,7 @@ public record Config(
           Map.entry("management.bind", "127.0.0.1"));
 
   /** Secrets Salesmeter reads from the environment that carry its prefix: never a config key. */
-  private static final Set<String> SECRETS = Set.of("SALESMETER_DASHBOARD_SECRET");
+  private static final Set<String> SECRETS = Set.of(PublicListener.SECRET, DATABASE_PASSWORD);
 
   /** The one key that holds a list of entries (file only: no environment variable). */
   private static final String SCHEDULES = "schedules";
@@ -533,11 +533,7 @@ public record Config(
         Stream.concat(DEFAULTS.keySet().stream().map(Config::environmentName), SECRETS.stream())
             .collect(Collectors.toSet());
     environment.keySet().stream()
-        .filter(
-            name ->
-                name.startsWith("SALESMETER_")
-                    && !known.contains(name)
-                    && !name.equals(DATABASE_PASSWORD))
+        .filter(name -> name.startsWith("SALESMETER_") && !known.contains(name))
         .sorted()
         .forEach(
             name ->

@@ -91,10 +91,8 @@ public final class DashboardPages {
   /**
    * @param log the workspace's settings (language, time zone, currency)
    * @param roster the workspace's reps, for the rep filter
-   * @param clock the time of each question ("this month", a running period)
-   */
-  /**
    * @param results where the figures' results are kept until the workspace's next event
+   * @param clock the time of each question ("this month", a running period)
    */
   public DashboardPages(
       Figures figures,
@@ -467,12 +465,16 @@ public final class DashboardPages {
 
   private void drill(Context ctx, Viewer viewer) {
     noStore(ctx);
-    Asked asked = asked(ctx, viewer);
-    Messages messages = asked.formats().messages();
     if (!viewer.mayDrillDown()) {
-      text(ctx, 403, messages.get("dashboard.drillForbidden"));
+      // Refused before the question is read: a screen's link never reaches the events.
+      text(
+          ctx,
+          403,
+          Formats.of(log.settings(viewer.workspace())).messages().get("dashboard.drillForbidden"));
       return;
     }
+    Asked asked = asked(ctx, viewer);
+    Messages messages = asked.formats().messages();
     Optional<Figure<?>> figure = figure(ctx);
     if (figure.isEmpty()) {
       text(ctx, 404, messages.get("dashboard.unknownFigure", echo(figureName(ctx))));

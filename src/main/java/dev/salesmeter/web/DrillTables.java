@@ -38,10 +38,10 @@ final class DrillTables {
     this.messages = formats.messages();
   }
 
-  /** The tables as the page shows them; {@code csvUrl} gives each table's download. */
   /** How many rows of a table a page shows; the CSV has them all. */
   static final int SHOWN = 1_000;
 
+  /** The tables as the page shows them; {@code csvUrl} gives each table's download. */
   List<TableView> views(Drilldown drill, IntFunction<String> csvUrl) {
     List<TableView> views = new ArrayList<>();
     for (int i = 0; i < drill.tables().size(); i++) {

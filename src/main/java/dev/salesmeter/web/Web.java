@@ -40,7 +40,6 @@ public final class Web {
   private final Epochs epochs;
   private final Viewers viewers;
   private final BearerTokens tokens;
-  private final ResultJson json;
   private final Api api;
   private final boolean secureCookies;
   private final EventLog log;
@@ -66,8 +65,7 @@ public final class Web {
             .<Viewers>map(signer -> new SignedSessions(signer, epochs, clock))
             .orElse(request -> Optional.empty());
     this.tokens = new BearerTokens(new ApiTokens(database), clock);
-    this.json = new ResultJson();
-    this.api = new Api(figures, log, tokens, json, clock);
+    this.api = new Api(figures, log, tokens, new ResultJson(), clock);
     this.secureCookies = secureCookies;
     this.log = log;
     this.clock = clock;
@@ -76,11 +74,6 @@ public final class Web {
   /** Who is looking at a page: the pages answer 403 when nobody is. */
   public Viewers viewers() {
     return viewers;
-  }
-
-  /** Results as JSON, for the pages' chart data too. */
-  public ResultJson json() {
-    return json;
   }
 
   /** The signer of links, when the dashboard is on. */
