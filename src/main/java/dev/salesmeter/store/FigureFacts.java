@@ -4,7 +4,6 @@ import dev.salesmeter.core.EventKind;
 import dev.salesmeter.core.WorkspaceId;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,8 +26,6 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class FigureFacts {
   /** How many customers one statement names; longer lists are cut into chunks of this size. */
-  private static final int CHUNK = 500;
-
   private static final String SALES_BY_DAY_COLUMNS =
       "workspace_id, rep_id, day, sales, revenue_cents, cross_sells, cross_sell_cents, repeats,"
           + " repeat_cents, margined_cents, unmargined_cents";
@@ -77,31 +74,6 @@ public final class FigureFacts {
     refreshOpportunities(handle, whole);
     refreshSales(handle, whole);
     refreshSpells(handle, whole);
-  }
-
-  /**
-   * Brings the facts of some customers (their opportunities, sales and spells) up to date with
-   * their live events, in one transaction: after events for them were inserted in batches.
-   */
-  public void refreshCustomers(WorkspaceId workspace, Collection<Long> customers) {
-    database.write(
-        handle -> {
-          refreshCustomers(handle, workspace, customers);
-          return null;
-        });
-  }
-
-  /** As {@link #refreshCustomers(WorkspaceId, Collection)}, in the caller's transaction. */
-  public static void refreshCustomers(
-      Handle handle, WorkspaceId workspace, Collection<Long> customers) {
-    List<Long> all = List.copyOf(customers);
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      Scope some =
-          new Scope(workspace.value(), null, all.subList(from, Math.min(all.size(), from + CHUNK)));
-      refreshOpportunities(handle, some);
-      refreshSales(handle, some);
-      refreshSpells(handle, some);
-    }
   }
 
   /**

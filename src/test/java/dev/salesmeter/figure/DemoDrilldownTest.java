@@ -143,6 +143,10 @@ final class DemoDrilldownTest {
     DrillRows.wellFormed(drill);
     Table sales = table(drill, "sales");
     List<Row> live = live(sales);
+    if (rep.isEmpty()) {
+      // The demo team sells every week: an empty table would tie 0 to 0 and test nothing.
+      assertThat(live).isNotEmpty();
+    }
     RevenueResult revenue = figures.revenue().compute(query);
     assertThat(cents(sales, live, "amount")).isEqualTo(revenue.totals().revenue().cents());
     assertThat((long) live.size()).isEqualTo(revenue.totals().sales());
